@@ -1,0 +1,71 @@
+package labcloud.aws;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Runs one task per key (a region, or a region and a service) on virtual threads with bounded
+ * concurrency. A failing task never aborts the others: it becomes a {@link RegionError}.
+ */
+public final class FanOut {
+    /** A unit of work: the region it reads and the service, for error reports. */
+    public record Job<T>(String region, String service, java.util.function.Supplier<T> work) {}
+
+    public record Result<T>(List<T> values, List<RegionError> errors) {
+        public boolean partial() {
+            return !errors.isEmpty();
+        }
+    }
+
+    private final int parallelism;
+
+    public FanOut(int parallelism) {
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    public <T> Result<T> run(List<Job<T>> jobs) {
+        Semaphore permits = new Semaphore(parallelism);
+        Map<Job<T>, Future<T>> futures = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Job<T> job : jobs) {
+                futures.put(job, pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return job.work().get();
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<T> values = new ArrayList<>();
+            List<RegionError> errors = new ArrayList<>();
+            for (var e : futures.entrySet()) {
+                try {
+                    values.add(e.getValue().get());
+                } catch (ExecutionException ex) {
+                    errors.add(RegionError.of(e.getKey().region(), e.getKey().service(), ex.getCause()));
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    errors.add(new RegionError(e.getKey().region(), e.getKey().service(), "interrupted", false));
+                }
+            }
+            return new Result<>(Collections.unmodifiableList(values), Collections.unmodifiableList(errors));
+        }
+    }
+
+    /** Convenience: the same task for each region. */
+    public <T> Result<T> perRegion(List<String> regions, String service, Function<String, T> task) {
+        List<Job<T>> jobs = new ArrayList<>();
+        for (String r : regions) jobs.add(new Job<>(r, service, () -> task.apply(r)));
+        return run(jobs);
+    }
+}

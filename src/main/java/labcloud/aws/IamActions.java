@@ -1,0 +1,34 @@
+package labcloud.aws;
+
+import java.util.Map;
+
+/** Maps an SDK call (service id + operation name) to the IAM action that authorises it. */
+public final class IamActions {
+    private static final Map<String, String> PREFIX = Map.ofEntries(
+            Map.entry("EC2", "ec2"), Map.entry("S3", "s3"), Map.entry("IAM", "iam"), Map.entry("STS", "sts"),
+            Map.entry("EFS", "elasticfilesystem"), Map.entry("CloudWatch", "cloudwatch"),
+            Map.entry("CloudTrail", "cloudtrail"), Map.entry("Resource Groups Tagging API", "tag"),
+            Map.entry("Cost Explorer", "ce"), Map.entry("Pricing", "pricing"));
+
+    /** S3 operations whose IAM action has a different name. */
+    private static final Map<String, String> S3_ACTIONS = Map.ofEntries(
+            Map.entry("ListObjectsV2", "ListBucket"), Map.entry("ListObjects", "ListBucket"),
+            Map.entry("ListObjectVersions", "ListBucketVersions"), Map.entry("HeadBucket", "ListBucket"),
+            Map.entry("HeadObject", "GetObject"), Map.entry("GetObjectAttributes", "GetObject"),
+            Map.entry("ListBuckets", "ListAllMyBuckets"), Map.entry("CreateMultipartUpload", "PutObject"),
+            Map.entry("UploadPart", "PutObject"), Map.entry("CompleteMultipartUpload", "PutObject"),
+            Map.entry("UploadPartCopy", "PutObject"), Map.entry("CopyObject", "PutObject"),
+            Map.entry("DeleteObjects", "DeleteObject"), Map.entry("ListMultipartUploads", "ListBucketMultipartUploads"),
+            Map.entry("ListParts", "ListMultipartUploadParts"),
+            Map.entry("GetPublicAccessBlock", "GetBucketPublicAccessBlock"),
+            Map.entry("GetBucketRequestPayment", "GetBucketRequestPayment"));
+
+    private IamActions() {}
+
+    public static String forCall(String serviceId, String operation) {
+        if (serviceId == null || operation == null) return "an AWS permission";
+        String prefix = PREFIX.getOrDefault(serviceId, serviceId.toLowerCase().replace(" ", ""));
+        String action = "s3".equals(prefix) ? S3_ACTIONS.getOrDefault(operation, operation) : operation;
+        return prefix + ":" + action;
+    }
+}

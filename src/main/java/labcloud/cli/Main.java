@@ -1,0 +1,152 @@
+package labcloud.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import labcloud.cli.output.Output;
+import labcloud.core.Environment;
+import labcloud.core.ExitCode;
+import labcloud.core.LabcloudException;
+import labcloud.core.Redactor;
+import labcloud.core.RedactingPrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The labcloud command line: global options, the command list, and error-to-exit-code mapping. */
+@Command(name = "labcloud",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Use AWS safely and cheaply in a research lab.",
+        subcommands = {
+                DemoCommand.class,
+        })
+public final class Main implements Runnable {
+    @Mixin
+    GlobalOptions globals = new GlobalOptions();
+
+    private Environment environment;
+    private Output output;
+    private PrintStream out;
+    private PrintStream err;
+    private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+
+    public static void main(String[] args) {
+        configureLogging(args);
+        // Everything the process prints passes the redactor: our output, library logs, stack traces.
+        PrintStream out = new RedactingPrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), Redactor::secrets);
+        PrintStream err = new RedactingPrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), Redactor::all);
+        System.setOut(out);
+        System.setErr(err);
+        int code = execute(Environment.system(), out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line in-process (used by main and by tests) and returns the exit code. */
+    public static int execute(Environment env, PrintStream out, PrintStream err, String... args) {
+        registerEnvironmentSecrets(env);
+        Main main = new Main();
+        main.environment = env;
+        main.out = out instanceof RedactingPrintStream ? out : new RedactingPrintStream(out, Redactor::secrets);
+        main.err = err instanceof RedactingPrintStream ? err : new RedactingPrintStream(err, Redactor::all);
+        CommandLine cmd = new CommandLine(main);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setOut(new java.io.PrintWriter(main.out, true));
+        cmd.setErr(new java.io.PrintWriter(main.err, true));
+        cmd.setParameterExceptionHandler(main::onBadUsage);
+        cmd.setExecutionExceptionHandler((ex, c, parsed) -> main.onFailure(ex));
+        try {
+            return cmd.execute(args);
+        } finally {
+            main.closeAll();
+            main.out.flush();
+            main.err.flush();
+        }
+    }
+
+    private int onBadUsage(CommandLine.ParameterException ex, String[] args) {
+        String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+        err.println("labcloud: " + Redactor.all(oneLine(ex.getMessage())) + " (see '" + name + " --help')");
+        return ExitCode.USAGE;
+    }
+
+    private int onFailure(Exception ex) {
+        LabcloudException le = ex instanceof LabcloudException l ? l : labcloud.aws.AwsErrors.classify(ex);
+        err.println("labcloud: " + Redactor.all(oneLine(le.getMessage())));
+        if (globals.verbose()) ex.printStackTrace(err);
+        else if (!(ex instanceof LabcloudException) && le.exitCode() == ExitCode.FAILED) {
+            err.println("labcloud: run with --verbose for details");
+        }
+        return le.exitCode();
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) return "unexpected error";
+        return s.replace("\r", " ").replace("\n", " ").trim();
+    }
+
+    /** Secrets in AWS_* variables are masked wherever they might be echoed. */
+    private static void registerEnvironmentSecrets(Environment env) {
+        env.get("AWS_SECRET_ACCESS_KEY").ifPresent(Redactor::register);
+        env.get("AWS_SESSION_TOKEN").ifPresent(Redactor::register);
+    }
+
+    /** slf4j-simple reads its level once; set it from --verbose before any logger exists. */
+    private static void configureLogging(String[] args) {
+        boolean verbose = false;
+        for (String a : args) verbose |= a.equals("--verbose") || a.equals("-v");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", verbose ? "debug" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.http", verbose ? "info" : "error");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(out);
+    }
+
+    GlobalOptions globals() {
+        return globals;
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    Output output() {
+        if (output == null) {
+            boolean color = !globals.noColor() && environment.get("NO_COLOR").isEmpty() && System.console() != null;
+            output = new Output(globals.output(), out, err, globals.quiet(), color,
+                    System.console() != null, terminalWidth());
+        }
+        return output;
+    }
+
+    private int terminalWidth() {
+        return environment.get("COLUMNS").map(c -> {
+            try {
+                return Integer.parseInt(c.trim());
+            } catch (NumberFormatException e) {
+                return 80;
+            }
+        }).orElse(80);
+    }
+
+    void closeLater(AutoCloseable c) {
+        closeables.push(c);
+    }
+
+    private void closeAll() {
+        while (!closeables.isEmpty()) {
+            try {
+                closeables.pop().close();
+            } catch (Exception ignored) {
+                // closing is best effort
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package labcloud.core;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secret values from any text before it reaches a terminal, a log or a report.
+ *
+ * <p>Two layers: values labcloud knows are secret (registered when credentials are read) are
+ * replaced wherever they occur, and anything that looks like a secret by its shape (a value after
+ * a secret-like name, a private key block) is masked even if it was never registered.
+ */
+public final class Redactor {
+    public static final String MASK = "****";
+
+    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+
+    private static final Pattern NAMED_SECRET = Pattern.compile(
+            "(?i)((?:aws_secret_access_key|secret_access_key|secretaccesskey|aws_session_token|session_token"
+                    + "|sessiontoken|secret[_-]?key|password|x-amz-security-token)[\"']?\\s*[:=]\\s*[\"']?)"
+                    + "([^\\s\"',;&}]{8,})");
+    private static final Pattern PEM_BLOCK = Pattern.compile(
+            "-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)", Pattern.DOTALL);
+    private static final Pattern KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b");
+
+    private Redactor() {}
+
+    /** Remember a secret value so that it is masked wherever it appears later. */
+    public static void register(String secret) {
+        if (secret != null && secret.length() >= 8) KNOWN.add(secret);
+    }
+
+    /** Masks secrets (registered values, named secrets, private keys); leaves access key IDs alone. */
+    public static String secrets(String text) {
+        if (text == null || text.isEmpty()) return text;
+        String out = text;
+        for (String s : KNOWN) {
+            if (out.contains(s)) out = out.replace(s, MASK);
+        }
+        if (out.indexOf("PRIVATE KEY-----") >= 0) {
+            out = PEM_BLOCK.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                    "-----BEGIN " + m.group(1) + "PRIVATE KEY----- " + MASK));
+        }
+        Matcher m = NAMED_SECRET.matcher(out);
+        if (m.find()) {
+            out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
+        }
+        return out;
+    }
+
+    /** Masks secrets and shortens access key IDs; for logs, error messages and exceptions. */
+    public static String all(String text) {
+        String out = secrets(text);
+        if (out == null) return null;
+        return KEY_ID.matcher(out).replaceAll(m -> shortKeyId(m.group(1)));
+    }
+
+    /** {@code AKIAIOSFODNN7EXAMPLE} becomes {@code AKIA…MPLE}: enough to recognise, not to use. */
+    public static String shortKeyId(String keyId) {
+        if (keyId == null) return null;
+        if (keyId.length() <= 8) return keyId;
+        return keyId.substring(0, 4) + "…" + keyId.substring(keyId.length() - 4);
+    }
+}

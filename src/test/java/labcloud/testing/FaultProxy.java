@@ -1,0 +1,139 @@
+package labcloud.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A real HTTP server on loopback that forwards requests to an upstream (moto, S3Proxy) and
+ * injects faults chosen per request: dropped connections, 5xx answers, throttling errors.
+ * Used to test retries, partial results and error messages against real network behaviour.
+ */
+public final class FaultProxy implements AutoCloseable {
+    /** What to do with one request. */
+    public sealed interface Fault {
+        Fault NONE = new Pass();
+
+        record Pass() implements Fault {}
+
+        /** Close the connection without answering. */
+        record Reset() implements Fault {}
+
+        /** Answer with this status and body instead of forwarding. */
+        record Respond(int status, String contentType, String body) implements Fault {}
+    }
+
+    /** The parts of a request a rule may look at. */
+    public record Request(String method, String path, String query, String authorization, String target) {
+        /** The region in the SigV4 credential scope, e.g. "eu-west-1". */
+        public String region() {
+            if (authorization == null) return null;
+            int i = authorization.indexOf("Credential=");
+            if (i < 0) return null;
+            String[] scope = authorization.substring(i + 11).split("/");
+            return scope.length > 2 ? scope[2] : null;
+        }
+    }
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
+            "expect", "upgrade", "keep-alive");
+
+    private final HttpServer server;
+    private final URI upstream;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private volatile Function<Request, Fault> rule = r -> Fault.NONE;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger faults = new AtomicInteger();
+
+    public FaultProxy(URI upstream) throws IOException {
+        this.upstream = upstream;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public FaultProxy rule(Function<Request, Fault> rule) {
+        this.rule = rule;
+        return this;
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    public int faults() {
+        return faults.get();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
+        var h = ex.getRequestHeaders();
+        Request req = new Request(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
+                h.getFirst("Authorization"), h.getFirst("X-Amz-Target"));
+        Fault fault = rule.apply(req);
+        try (ex) {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            if (fault instanceof Fault.Reset) {
+                faults.incrementAndGet();
+                return; // closing the exchange without an answer drops the connection
+            }
+            if (fault instanceof Fault.Respond r) {
+                faults.incrementAndGet();
+                byte[] b = r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", r.contentType());
+                ex.sendResponseHeaders(r.status(), b.length == 0 ? -1 : b.length);
+                if (b.length > 0) ex.getResponseBody().write(b);
+                return;
+            }
+            forward(ex, body);
+        }
+    }
+
+    private void forward(HttpExchange ex, byte[] body) throws IOException {
+        String target = upstream.toString().replaceAll("/$", "") + ex.getRequestURI().getRawPath()
+                + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target))
+                .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        ex.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) values.forEach(v -> b.header(name, v));
+        });
+        try {
+            HttpResponse<InputStream> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            resp.headers().map().forEach((name, values) -> {
+                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                    values.forEach(v -> ex.getResponseHeaders().add(name, v));
+                }
+            });
+            long len = resp.headers().firstValueAsLong("content-length").orElse(0);
+            boolean noBody = "HEAD".equals(ex.getRequestMethod()) || resp.statusCode() == 204 || resp.statusCode() == 304;
+            ex.sendResponseHeaders(resp.statusCode(), noBody ? -1 : (len == 0 ? 0 : len));
+            try (InputStream in = resp.body(); OutputStream out = ex.getResponseBody()) {
+                if (!noBody) in.transferTo(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

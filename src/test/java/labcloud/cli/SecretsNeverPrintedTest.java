@@ -30,7 +30,9 @@ class SecretsNeverPrintedTest {
         return Stream.of(
                 List.of("--verbose", "demo", "--no-serve"),
                 List.of("--profile", "leaky", "--verbose", "demo", "--no-serve", "--bogus"),
-                List.of("--profile", "leaky", "--endpoint-url", "http://127.0.0.1:1", "demo", "--no-serve"));
+                List.of("--profile", "leaky", "--endpoint-url", "http://127.0.0.1:1", "demo", "--no-serve"),
+                List.of("--profile", "imported", "--verbose", "creds", "import", "accessKeys.csv"),
+                List.of("--profile", "leaky", "--verbose", "creds", "import", "accessKeys.csv"));
     }
 
     @ParameterizedTest
@@ -40,6 +42,7 @@ class SecretsNeverPrintedTest {
         Path aws = Files.createDirectories(home.resolve(".aws"));
         Files.writeString(aws.resolve("credentials"), "[leaky]\naws_access_key_id = leakykeyid\naws_secret_access_key = "
                 + FILE_SECRET + "\naws_session_token = " + FILE_TOKEN + "\n");
+        Files.writeString(home.resolve("accessKeys.csv"), "Access key ID,Secret access key\nLEAKYKEYID000000," + FILE_SECRET + "\n");
         Map<String, String> env = Moto.envFor(moto, home);
         env.put("AWS_SECRET_ACCESS_KEY", ENV_SECRET);
         CliResult r = CliProcess.run(env, home, args.toArray(String[]::new));

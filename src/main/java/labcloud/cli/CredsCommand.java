@@ -1,0 +1,20 @@
+package labcloud.cli;
+
+import picocli.CommandLine.Command;
+
+/** `labcloud creds`: credential files, identity, MFA sessions, key rotation, local hygiene. */
+@Command(name = "creds",
+        description = "Set up and look after AWS credentials without pasting keys anywhere.",
+        subcommands = {
+                CredsImportCommand.class,
+        })
+public final class CredsCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "choose a subcommand: import, whoami, mfa, rotate or doctor");
+    }
+}

@@ -1,0 +1,50 @@
+package labcloud.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import labcloud.inventory.Resource;
+
+/**
+ * Everything the dashboard shows, read from the store in one go after each refresh; the pages and
+ * the JSON API only ever look at this immutable value, so a failed refresh simply keeps the old one.
+ *
+ * @param snapshot  the latest inventory snapshot, or null when nothing has been collected yet
+ * @param resources the resources of that snapshot
+ * @param findings  the open audit findings
+ * @param trend     one point per stored snapshot, oldest first
+ * @param changes   what changed between the previous snapshot and the latest
+ * @param activity  recent CloudTrail events, newest first
+ */
+public record DashboardData(Snapshot snapshot, List<Resource> resources, List<Finding> findings,
+                            List<TrendPoint> trend, List<Change> changes, List<Activity> activity) {
+
+    public DashboardData {
+        resources = List.copyOf(resources);
+        findings = List.copyOf(findings);
+        trend = List.copyOf(trend);
+        changes = List.copyOf(changes);
+        activity = List.copyOf(activity);
+    }
+
+    public static DashboardData empty() {
+        return new DashboardData(null, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** One inventory snapshot: when it was taken and which regions or services failed then. */
+    public record Snapshot(long id, Instant takenAt, String account, List<String> errors) {}
+
+    /** An open audit finding with the first and last time it was seen. */
+    public record Finding(String rule, String severity, String resourceType, String resourceId, String region,
+                          String message, Instant firstSeen, Instant lastSeen) {}
+
+    /** Totals of one snapshot, for the trend charts. */
+    public record TrendPoint(long snapshotId, Instant takenAt, int resources, double monthlyCost,
+                             Map<String, Integer> findingsByRule) {}
+
+    /** A resource that appeared, disappeared or changed (with the fields that changed) since the previous snapshot. */
+    public record Change(String change, String type, String id, String region, String name, List<String> fields) {}
+
+    /** One CloudTrail event: who did what to which resource. */
+    public record Activity(Instant time, String user, String event, String resourceId, String region, String sourceIp) {}
+}

@@ -1,0 +1,255 @@
+package labcloud.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import labcloud.core.Json;
+import labcloud.core.UsageException;
+import labcloud.web.page.ActivityPage;
+import labcloud.web.page.InstancesPage;
+import labcloud.web.page.KeysPage;
+import labcloud.web.page.OverviewPage;
+import labcloud.web.page.StoragePage;
+import labcloud.web.page.TagsPage;
+import labcloud.web.view.BadQueryException;
+import labcloud.web.view.ResourceQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard's HTTP server: the pages and the JSON API under {@code /api/}, over whatever
+ * model the {@link Refresher} currently holds. GET only (nothing here can change AWS), strict
+ * security headers on every response, and an access token whenever it listens beyond loopback.
+ */
+public final class DashboardServer implements AutoCloseable {
+    /** No inline script or style anywhere: scripts and styles come from this server's static files. */
+    public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String COOKIE = "labcloud_token";
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+
+    private final Refresher refresher;
+    private final String bind;
+    private final AccessToken token;
+    private Javalin app;
+
+    /**
+     * @param token required (non-null) unless {@code bind} is a loopback address; when given, every
+     *              request must present it, loopback or not
+     */
+    public DashboardServer(Refresher refresher, String bind, AccessToken token) {
+        this.refresher = refresher;
+        this.bind = bind;
+        this.token = token;
+        if (token == null && !isLoopback(bind)) {
+            throw new UsageException("refusing to listen on " + bind + " without an access token: "
+                    + "outside loopback the dashboard needs one (labcloud dashboard creates it)");
+        }
+    }
+
+    public static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind: unknown host or address '" + host + "'");
+        }
+    }
+
+    public DashboardServer start(int port) {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.useVirtualThreads = true;
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/static";
+                sf.directory = "/web/static";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "max-age=300");
+            });
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/vendor";
+                sf.directory = "/web/vendor";
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "max-age=86400");
+            });
+        });
+        app.before(this::secure);
+        app.before(this::authenticate);
+
+        app.get("/", ctx -> html(ctx, OverviewPage.render(model(), status())));
+        app.get("/instances", ctx -> html(ctx, InstancesPage.render(model(), status(), query(ctx))));
+        app.get("/storage", ctx -> html(ctx, StoragePage.render(model(), status())));
+        app.get("/tags", ctx -> html(ctx, TagsPage.render(model(), status())));
+        app.get("/keys", ctx -> html(ctx, KeysPage.render(model(), status())));
+        app.get("/activity", ctx -> html(ctx, ActivityPage.render(model(), status())));
+
+        app.get("/api/status", ctx -> json(ctx, statusJson()));
+        app.get("/api/overview", ctx -> json(ctx, model().overview()));
+        app.get("/api/resources", ctx -> json(ctx, query(ctx).page(model().data().resources())));
+        app.get("/api/instances", ctx -> {
+            ResourceQuery.Page p = query(ctx).withType(null).page(model().instances());
+            json(ctx, Map.of("total", p.total(), "offset", p.offset(), "limit", p.limit(),
+                    "instances", p.resources().stream().map(model()::instanceRow).toList()));
+        });
+        app.get("/api/storage", ctx -> json(ctx, model().storage()));
+        app.get("/api/tags", ctx -> json(ctx, model().tags()));
+        app.get("/api/keys", ctx -> json(ctx, model().keys()));
+        app.get("/api/activity", ctx -> json(ctx, model().activity()));
+        app.get("/api/findings", ctx -> json(ctx, Map.of("findings", model().data().findings())));
+
+        app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("dashboard request {} failed", ctx.path(), e);
+            error(ctx, 500, "internal error (see the dashboard's log)");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "no such page: " + ctx.path());
+        });
+        app.start(bind, port);
+        return this;
+    }
+
+    public URI uri() {
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        return URI.create("http://" + host + ":" + app.port() + "/");
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private DashboardModel model() {
+        return refresher.model();
+    }
+
+    private RefreshStatus status() {
+        return refresher.status();
+    }
+
+    private Map<String, Object> statusJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("snapshot", model().data().snapshot());
+        m.put("refresh", status());
+        m.put("refreshEvery", refresher.every() == null ? null : refresher.every().toString());
+        return m;
+    }
+
+    /** Read-only, and headers that keep the pages from being framed, sniffed or fed foreign script. */
+    private void secure(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+        String method = ctx.method().name();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ctx.header("Allow", "GET, HEAD");
+            error(ctx, 405, "the dashboard is read-only: " + method + " is not allowed");
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /**
+     * With a token configured, a request needs it as a bearer token, or the cookie set after
+     * {@code ?token=} was given once (the redirect drops it from the address bar and history).
+     * Scripts and styles are public code and need no token.
+     */
+    private void authenticate(Context ctx) {
+        if (token == null || ctx.res().getStatus() == 405) return;
+        String path = ctx.path();
+        if (path.startsWith("/static/") || path.startsWith("/vendor/")) return;
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.startsWith("Bearer ") && token.matches(auth.substring(7).trim())) return;
+        if (token.matches(ctx.cookie(COOKIE))) {
+            if (ctx.queryParam("token") != null) redirectWithoutToken(ctx);
+            return;
+        }
+        String presented = ctx.queryParam("token");
+        if (presented != null && token.matches(presented)) {
+            ctx.header("Set-Cookie", COOKIE + "=" + presented + "; Path=/; HttpOnly; SameSite=Strict");
+            redirectWithoutToken(ctx);
+            return;
+        }
+        ctx.header("WWW-Authenticate", "Bearer realm=\"labcloud dashboard\"");
+        if (path.startsWith("/api/")) {
+            error(ctx, 401, "an access token is required (Authorization: Bearer TOKEN)");
+        } else {
+            ctx.status(401).contentType("text/html; charset=utf-8").result(loginPage(presented != null));
+        }
+        ctx.skipRemainingHandlers();
+    }
+
+    private static void redirectWithoutToken(Context ctx) {
+        Map<String, String> rest = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (!k.equals("token") && !v.isEmpty()) rest.put(k, v.get(0));
+        });
+        ctx.header("Location", ctx.path() + Html.query(rest));
+        ctx.status(303).result("");
+        ctx.skipRemainingHandlers();
+    }
+
+    private static String loginPage(boolean wrong) {
+        Html h = new Html();
+        h.raw("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>labcloud · token required</title>"
+                + "<link rel=\"stylesheet\" href=\"/static/dashboard.css\"></head><body><main class=\"login\">"
+                + "<h1>labcloud dashboard</h1><p>This dashboard needs the access token that was shown when it was created.</p>");
+        if (wrong) h.raw("<p class=\"banner error\" id=\"wrong-token\">That token is not the right one.</p>");
+        h.raw("<form method=\"get\" action=\"/\"><label>Token <input type=\"password\" name=\"token\" autocomplete=\"off\">"
+                + "</label> <button type=\"submit\">Open</button></form></main></body></html>\n");
+        return h.toString();
+    }
+
+    private static ResourceQuery query(Context ctx) {
+        return ResourceQuery.from(ctx.queryParamMap());
+    }
+
+    private static void html(Context ctx, String body) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("text/html; charset=utf-8").result(body);
+    }
+
+    private static void json(Context ctx, Object value) throws Exception {
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(value));
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).header("Cache-Control", "no-store");
+        if (ctx.path().startsWith("/api/") || !acceptsHtml(ctx)) {
+            ctx.contentType("application/json");
+            try {
+                ctx.result(Json.MAPPER.writeValueAsBytes(Map.of("error", message, "status", status)));
+            } catch (Exception e) {
+                ctx.result("{\"error\":\"internal error\"}");
+            }
+        } else {
+            ctx.contentType("text/html; charset=utf-8").result(new Html()
+                    .raw("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>labcloud · error</title>"
+                            + "<link rel=\"stylesheet\" href=\"/static/dashboard.css\"></head><body><main><h1>")
+                    .text(status).raw("</h1><p id=\"error\">").text(message).raw("</p><p><a href=\"/\">Overview</a></p></main></body></html>\n")
+                    .toString());
+        }
+    }
+
+    private static boolean acceptsHtml(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    @Override
+    public void close() {
+        if (app != null) app.stop();
+    }
+
+    static List<String> pages() {
+        return List.of("/", "/instances", "/storage", "/tags", "/keys", "/activity");
+    }
+}

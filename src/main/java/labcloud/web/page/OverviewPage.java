@@ -1,0 +1,66 @@
+package labcloud.web.page;
+
+import java.util.List;
+import labcloud.web.DashboardData;
+import labcloud.web.DashboardModel;
+import labcloud.web.Html;
+import labcloud.web.RefreshStatus;
+import labcloud.web.view.Overview;
+
+/** Overview: totals, cost charts (drawn by overview.js from /api/overview), findings and their trend, changes. */
+public final class OverviewPage {
+    private OverviewPage() {}
+
+    public static String render(DashboardModel model, RefreshStatus status) {
+        Overview o = model.overview();
+        return Layout.render("/", model, status, List.of("/vendor/chart.umd.min.js", "/static/overview.js"), h -> {
+            h.raw("<div class=\"cards\">");
+            Layout.card(h, "total-cost", "estimated per month", Html.money(o.monthlyCost()));
+            Layout.card(h, "resource-count", "resources", String.valueOf(o.resources()));
+            Layout.card(h, "finding-count", "open findings", String.valueOf(model.data().findings().size()));
+            Layout.card(h, "change-count", "changes since last snapshot", String.valueOf(o.changes().size()));
+            if (o.unpriced() > 0) Layout.card(h, "unpriced-count", "resources without a price", String.valueOf(o.unpriced()));
+            h.raw("</div>");
+
+            h.raw("<div class=\"grid\">");
+            chart(h, "cost-by-region", "Cost by region", "Region", o.costByRegion());
+            chart(h, "cost-by-type", "Cost by resource type", "Type", o.costByType());
+            chart(h, "cost-by-project", "Cost by Project", "Project", o.costByProject());
+            chart(h, "cost-by-owner", "Cost by Owner", "Owner", o.costByOwner());
+            h.raw("</div>");
+
+            h.raw("<div class=\"grid\">");
+            h.raw("<section id=\"findings\"><h2>Findings by rule</h2><canvas id=\"chart-findings-by-rule\" height=\"200\"></canvas>");
+            Layout.breakdownTable(h, "table-findings-by-rule", "Rule", "Findings", o.findingsByRule(), false);
+            h.raw("</section>");
+            h.raw("<section id=\"trend\"><h2>Trend across snapshots</h2><canvas id=\"chart-trend\" height=\"200\"></canvas>");
+            h.raw("<details><summary>as a table</summary><table id=\"table-trend\"><thead><tr><th>Snapshot</th><th>Taken</th>"
+                    + "<th class=\"num\">Resources</th><th class=\"num\">Cost/month</th><th class=\"num\">Findings</th></tr></thead><tbody>");
+            for (DashboardData.TrendPoint p : o.trend()) {
+                int findings = p.findingsByRule().values().stream().mapToInt(Integer::intValue).sum();
+                h.raw("<tr>").cell("#" + p.snapshotId()).cell(Html.time(p.takenAt())).numberCell(String.valueOf(p.resources()))
+                        .numberCell(Html.money(p.monthlyCost())).numberCell(String.valueOf(findings)).raw("</tr>");
+            }
+            h.raw("</tbody></table></details></section>");
+            h.raw("</div>");
+
+            Layout.section(h, "changes", "Changes since the previous snapshot");
+            h.raw("<table id=\"table-changes\"><thead><tr><th>Change</th><th>Type</th><th>Id</th><th>Name</th><th>Region</th>"
+                    + "<th>Fields</th></tr></thead><tbody>");
+            for (DashboardData.Change c : o.changes()) {
+                h.raw("<tr").attr("class", "change-" + c.change()).raw(">").cell(c.change()).cell(c.type()).cell(c.id()).cell(c.name())
+                        .cell(c.region()).cell(String.join(", ", c.fields())).raw("</tr>");
+            }
+            if (o.changes().isEmpty()) h.raw("<tr><td colspan=\"6\" class=\"empty\">no changes</td></tr>");
+            h.raw("</tbody></table></section>");
+        });
+    }
+
+    private static void chart(Html h, String id, String title, String keyLabel, java.util.Map<String, Double> values) {
+        h.raw("<section").attr("id", id).raw("><h2>").text(title).raw("</h2>")
+                .raw("<canvas").attr("id", "chart-" + id).raw(" height=\"220\"></canvas>");
+        h.raw("<details><summary>as a table</summary>");
+        Layout.breakdownTable(h, "table-" + id, keyLabel, "Cost/month", values, true);
+        h.raw("</details></section>");
+    }
+}

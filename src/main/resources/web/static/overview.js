@@ -1,0 +1,56 @@
+// Draws the Overview charts from /api/overview. Values reach the page only as chart data and
+// text set through the DOM (never as HTML), so tag values cannot inject markup.
+(function () {
+  'use strict';
+  if (typeof Chart === 'undefined') return;
+  var palette = ['#2f6fdb', '#e07b39', '#3aa57a', '#c0504d', '#8064a2', '#4bacc6', '#f2c14e', '#7f8c8d', '#d35400', '#16a085'];
+
+  function bar(id, map, label, money) {
+    var canvas = document.getElementById(id);
+    if (!canvas) return;
+    var keys = Object.keys(map).slice(0, 12);
+    new Chart(canvas, {
+      type: 'bar',
+      data: { labels: keys, datasets: [{ label: label, data: keys.map(function (k) { return map[k]; }),
+        backgroundColor: keys.map(function (_, i) { return palette[i % palette.length]; }) }] },
+      options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false },
+        tooltip: { callbacks: { label: function (c) { return money ? '$' + c.parsed.x.toFixed(2) : String(c.parsed.x); } } } } }
+    });
+  }
+
+  function trend(points) {
+    var canvas = document.getElementById('chart-trend');
+    if (!canvas) return;
+    var labels = points.map(function (p) { return p.takenAt ? p.takenAt.substring(0, 16).replace('T', ' ') : '#' + p.snapshotId; });
+    var findings = points.map(function (p) {
+      return Object.values(p.findingsByRule || {}).reduce(function (a, b) { return a + b; }, 0);
+    });
+    new Chart(canvas, {
+      type: 'line',
+      data: { labels: labels, datasets: [
+        { label: 'findings', data: findings, borderColor: '#c0504d', yAxisID: 'y' },
+        { label: 'cost/month ($)', data: points.map(function (p) { return p.monthlyCost; }), borderColor: '#2f6fdb', yAxisID: 'y1' }] },
+      options: { animation: false, scales: { y: { position: 'left', beginAtZero: true },
+        y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } }
+    });
+  }
+
+  fetch('/api/overview', { credentials: 'same-origin' }).then(function (r) {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.json();
+  }).then(function (o) {
+    bar('chart-cost-by-region', o.costByRegion, 'cost/month', true);
+    bar('chart-cost-by-type', o.costByType, 'cost/month', true);
+    bar('chart-cost-by-project', o.costByProject, 'cost/month', true);
+    bar('chart-cost-by-owner', o.costByOwner, 'cost/month', true);
+    bar('chart-findings-by-rule', o.findingsByRule, 'findings', false);
+    trend(o.trend || []);
+    document.body.setAttribute('data-charts', 'ready');
+  }).catch(function (e) {
+    document.body.setAttribute('data-charts', 'failed');
+    var p = document.createElement('p');
+    p.className = 'banner error';
+    p.textContent = 'Charts unavailable: ' + e.message;
+    document.querySelector('main').prepend(p);
+  });
+}());

@@ -8,12 +8,12 @@
   function bar(id, map, label, money) {
     var canvas = document.getElementById(id);
     if (!canvas) return;
-    var keys = Object.keys(map).slice(0, 12);
+    var keys = Object.keys(map).filter(function (k) { return map[k] > 0; }).slice(0, 12);
     new Chart(canvas, {
       type: 'bar',
       data: { labels: keys, datasets: [{ label: label, data: keys.map(function (k) { return map[k]; }),
         backgroundColor: keys.map(function (_, i) { return palette[i % palette.length]; }) }] },
-      options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false },
+      options: { indexAxis: 'y', animation: false, maintainAspectRatio: false, plugins: { legend: { display: false },
         tooltip: { callbacks: { label: function (c) { return money ? '$' + c.parsed.x.toFixed(2) : String(c.parsed.x); } } } } }
     });
   }
@@ -30,7 +30,7 @@
       data: { labels: labels, datasets: [
         { label: 'findings', data: findings, borderColor: '#c0504d', yAxisID: 'y' },
         { label: 'cost/month ($)', data: points.map(function (p) { return p.monthlyCost; }), borderColor: '#2f6fdb', yAxisID: 'y1' }] },
-      options: { animation: false, scales: { y: { position: 'left', beginAtZero: true },
+      options: { animation: false, maintainAspectRatio: false, scales: { y: { position: 'left', beginAtZero: true },
         y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } }
     });
   }

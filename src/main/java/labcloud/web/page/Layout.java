@@ -61,9 +61,11 @@ public final class Layout {
         h.raw("<main>");
         body.accept(h);
         h.raw("</main><footer>");
-        if (status.lastSuccess() != null) h.text("Refreshed " + Html.time(status.lastSuccess()));
-        if (status.nextRefresh() != null) h.text(" · next refresh " + Html.time(status.nextRefresh()));
-        h.raw(" · read-only</footer>");
+        List<String> facts = new java.util.ArrayList<>();
+        if (status.lastSuccess() != null) facts.add("refreshed " + Html.time(status.lastSuccess()));
+        if (status.nextRefresh() != null) facts.add("next refresh " + Html.time(status.nextRefresh()));
+        facts.add("read-only");
+        h.text(String.join(" · ", facts)).raw("</footer>");
         for (String s : scripts) h.raw("<script").attr("src", s).raw("></script>");
         h.raw("</body></html>\n");
         return h.toString();

@@ -30,10 +30,10 @@ public final class OverviewPage {
             h.raw("</div>");
 
             h.raw("<div class=\"grid\">");
-            h.raw("<section id=\"findings\"><h2>Findings by rule</h2><canvas id=\"chart-findings-by-rule\" height=\"200\"></canvas>");
+            h.raw("<section id=\"findings\"><h2>Findings by rule</h2><div class=\"chart\"><canvas id=\"chart-findings-by-rule\"></canvas></div>");
             Layout.breakdownTable(h, "table-findings-by-rule", "Rule", "Findings", o.findingsByRule(), false);
             h.raw("</section>");
-            h.raw("<section id=\"trend\"><h2>Trend across snapshots</h2><canvas id=\"chart-trend\" height=\"200\"></canvas>");
+            h.raw("<section id=\"trend\"><h2>Trend across snapshots</h2><div class=\"chart\"><canvas id=\"chart-trend\"></canvas></div>");
             h.raw("<details><summary>as a table</summary><table id=\"table-trend\"><thead><tr><th>Snapshot</th><th>Taken</th>"
                     + "<th class=\"num\">Resources</th><th class=\"num\">Cost/month</th><th class=\"num\">Findings</th></tr></thead><tbody>");
             for (DashboardData.TrendPoint p : o.trend()) {
@@ -58,7 +58,7 @@ public final class OverviewPage {
 
     private static void chart(Html h, String id, String title, String keyLabel, java.util.Map<String, Double> values) {
         h.raw("<section").attr("id", id).raw("><h2>").text(title).raw("</h2>")
-                .raw("<canvas").attr("id", "chart-" + id).raw(" height=\"220\"></canvas>");
+                .raw("<div class=\"chart\"><canvas").attr("id", "chart-" + id).raw("></canvas></div>");
         h.raw("<details><summary>as a table</summary>");
         Layout.breakdownTable(h, "table-" + id, keyLabel, "Cost/month", values, true);
         h.raw("</details></section>");

@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
         description = "Set up and look after AWS credentials without pasting keys anywhere.",
         subcommands = {
                 CredsImportCommand.class,
+                CredsWhoamiCommand.class,
+                CredsMfaCommand.class,
         })
 public final class CredsCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 CredsImportCommand.class,
                 CredsWhoamiCommand.class,
                 CredsMfaCommand.class,
+                CredsRotateCommand.class,
         })
 public final class CredsCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -85,7 +85,11 @@ public final class IniFile {
             String[] kv = keyValue(lines.get(i).text());
             if (kv == null) continue;
             if (kv[0].equals(key)) {
-                lines.set(i, new Line(key + " = " + value, lines.get(i).eol()));
+                // Keep the line's own spelling up to the value ("key=", "key = ", indentation of '=').
+                String text = lines.get(i).text();
+                int eq = text.indexOf('=') + 1;
+                while (eq < text.length() && (text.charAt(eq) == ' ' || text.charAt(eq) == '\t')) eq++;
+                lines.set(i, new Line(text.substring(0, eq) + value, lines.get(i).eol()));
                 return this;
             }
             last = i;

@@ -34,7 +34,8 @@ class SecretsNeverPrintedTest {
                 List.of("--profile", "imported", "--verbose", "creds", "import", "accessKeys.csv"),
                 List.of("--profile", "leaky", "--verbose", "creds", "import", "accessKeys.csv"),
                 List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "whoami"),
-                List.of("--profile", "leaky", "--verbose", "creds", "mfa", "--code", "123456"));
+                List.of("--profile", "leaky", "--verbose", "creds", "mfa", "--code", "123456"),
+                List.of("--profile", "leaky", "--verbose", "creds", "rotate", "--apply"));
     }
 
     @ParameterizedTest

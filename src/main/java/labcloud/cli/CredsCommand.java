@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CredsWhoamiCommand.class,
                 CredsMfaCommand.class,
                 CredsRotateCommand.class,
+                CredsDoctorCommand.class,
         })
 public final class CredsCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -32,10 +32,10 @@ class SecretsNeverPrintedTest {
                 List.of("--profile", "leaky", "--verbose", "demo", "--no-serve", "--bogus"),
                 List.of("--profile", "leaky", "--endpoint-url", "http://127.0.0.1:1", "demo", "--no-serve"),
                 List.of("--profile", "imported", "--verbose", "creds", "import", "accessKeys.csv"),
-                List.of("--profile", "leaky", "--verbose", "creds", "import", "accessKeys.csv"),
                 List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "whoami"),
                 List.of("--profile", "leaky", "--verbose", "creds", "mfa", "--code", "123456"),
-                List.of("--profile", "leaky", "--verbose", "creds", "rotate", "--apply"));
+                List.of("--profile", "leaky", "--verbose", "creds", "rotate", "--apply"),
+                List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "doctor"));
     }
 
     @ParameterizedTest

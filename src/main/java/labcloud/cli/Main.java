@@ -21,6 +21,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {
                 DemoCommand.class,
                 CredsCommand.class,
+                TrailCommand.class,
         })
 public final class Main implements Runnable {
     @Mixin

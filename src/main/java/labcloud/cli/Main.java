@@ -22,6 +22,7 @@ import picocli.CommandLine.Mixin;
                 DemoCommand.class,
                 CredsCommand.class,
                 TrailCommand.class,
+                IamPolicyCommand.class,
         })
 public final class Main implements Runnable {
     @Mixin

@@ -78,7 +78,10 @@ public final class LookupEventsReader {
 
     private static LookupAttribute attribute(TrailFilter f) {
         if (f.resourceId() != null) return LookupAttribute.builder().attributeKey(LookupAttributeKey.RESOURCE_NAME).attributeValue(f.resourceId()).build();
-        if (f.eventName() != null) return LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(f.eventName()).build();
+        if (f.eventNames() != null && f.eventNames().size() == 1) {
+            String name = f.eventNames().iterator().next();
+            return LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_NAME).attributeValue(name).build();
+        }
         if (f.user() != null) return LookupAttribute.builder().attributeKey(LookupAttributeKey.USERNAME).attributeValue(f.user()).build();
         return null;
     }

@@ -1,0 +1,28 @@
+package labcloud.policy.rules;
+
+import java.util.List;
+import labcloud.policy.AuditInput;
+import labcloud.policy.Finding;
+import labcloud.policy.RuleConfig;
+import labcloud.policy.Severity;
+import labcloud.trail.Trail;
+
+/** A trail that exists but is stopped gives a false sense of being recorded. */
+public final class CloudTrailNotLogging extends BaseRule {
+    public CloudTrailNotLogging() {
+        super("cloudtrail-not-logging", Severity.MEDIUM, "every trail is logging (or deleted)");
+    }
+
+    @Override
+    public void evaluate(AuditInput in, RuleConfig cfg, List<Finding> out) {
+        if (in.trails() == null) return;
+        for (Trail t : in.trails()) {
+            if (!Boolean.FALSE.equals(t.logging())) continue;
+            out.add(new Finding(cfg.id(), cfg.severity(), "cloudtrail-trail", t.name(), t.homeRegion(),
+                    "not logging" + (t.multiRegion() ? "" : " (single-region)"),
+                    Findings.details("arn", t.arn(), "multiRegion", t.multiRegion(), "bucket", t.bucket()), null, null, null,
+                    "aws cloudtrail start-logging --region " + t.homeRegion() + " --name " + t.name()
+                            + " (or delete-trail if it is a leftover)"));
+        }
+    }
+}

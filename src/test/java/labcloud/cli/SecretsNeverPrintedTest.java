@@ -35,7 +35,8 @@ class SecretsNeverPrintedTest {
                 List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "whoami"),
                 List.of("--profile", "leaky", "--verbose", "creds", "mfa", "--code", "123456"),
                 List.of("--profile", "leaky", "--verbose", "creds", "rotate", "--apply"),
-                List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "doctor"));
+                List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "doctor"),
+                List.of("--profile", "leaky", "--verbose", "trail", "--regions", "us-east-1", "--since", "1d"));
     }
 
     @ParameterizedTest

@@ -23,6 +23,7 @@ import picocli.CommandLine.Mixin;
                 CredsCommand.class,
                 TrailCommand.class,
                 IamPolicyCommand.class,
+                ScanCommand.class,
         })
 public final class Main implements Runnable {
     @Mixin

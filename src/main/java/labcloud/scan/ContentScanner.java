@@ -1,0 +1,122 @@
+package labcloud.scan;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Scans one file's content: decides whether it is a notebook, text or binary, runs the detector,
+ * places matches (line, notebook cell) and adds findings by file name (console CSVs, .s3cfg,
+ * ~/.aws/credentials).
+ */
+final class ContentScanner {
+    /** Bytes examined for NUL bytes to recognise binary files, as git does. */
+    private static final int BINARY_SNIFF = 8000;
+    private static final Pattern CREDENTIAL_VALUE = Pattern.compile("[=,:]\\s*\"?([A-Za-z0-9/+]{16,})");
+
+    private final SecretDetector detector = new SecretDetector();
+    private final long maxBytes;
+
+    ContentScanner(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** What scanning one file produced. {@code skipped} is non-null when the file was not scanned. */
+    record Result(List<Finding> findings, List<KeyPair> pairs, Skipped skipped) {
+        static Result skip(String path, String reason) {
+            return new Result(List.of(), List.of(), new Skipped(path, reason));
+        }
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    Result scan(String path, byte[] bytes) {
+        if (bytes.length > maxBytes) return Result.skip(path, "too large (" + bytes.length + " bytes)");
+        List<Finding> findings = new ArrayList<>();
+        List<KeyPair> pairs = new ArrayList<>();
+        if (path.toLowerCase(Locale.ROOT).endsWith(".ipynb") && scanNotebook(path, bytes, findings, pairs)) {
+            return new Result(findings, pairs, null);
+        }
+        if (isBinary(bytes)) return Result.skip(path, "binary");
+        // Latin-1 maps each byte to one char: no decoding cost, and offsets stay byte offsets.
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        List<Match> matches = detector.scan(text);
+        for (Match m : matches) findings.add(finding(path, m, m.line(), null, null, false));
+        pair(matches, findings, 0, pairs);
+        if (findings.isEmpty() && isCredentialsFileName(path) && hasCredentialValues(text)) {
+            findings.add(new Finding(Rule.AWS_CREDENTIALS_FILE, path, 1, 1, null, null, false, null,
+                    fileName(path), Fingerprints.of(Rule.AWS_CREDENTIALS_FILE, path, text), null));
+        }
+        return new Result(findings, pairs, null);
+    }
+
+    /** Returns false when the file is not valid notebook JSON, so that it is scanned as text instead. */
+    private boolean scanNotebook(String path, byte[] bytes, List<Finding> findings, List<KeyPair> pairs) {
+        List<NotebookReader.CellText> cells;
+        try {
+            cells = NotebookReader.read(bytes);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        for (NotebookReader.CellText c : cells) {
+            List<Match> matches = detector.scan(c.text());
+            int first = findings.size();
+            for (Match m : matches) findings.add(finding(path, m, c.fileLine(m.line()), c.cell(), m.line(), c.output()));
+            pair(matches, findings, first, pairs);
+        }
+        return true;
+    }
+
+    private static Finding finding(String path, Match m, int line, Integer cell, Integer cellLine, boolean output) {
+        return new Finding(m.rule(), path, line, m.column(), cell, cellLine, output, null, m.shown(),
+                Fingerprints.of(m.rule(), path, m.secret()), null);
+    }
+
+    /** Pairs each key ID with the closest secret within three lines, for --verify. */
+    private static void pair(List<Match> matches, List<Finding> findings, int firstFinding, List<KeyPair> pairs) {
+        for (int i = 0; i < matches.size(); i++) {
+            Match key = matches.get(i);
+            if (key.rule() != Rule.AWS_ACCESS_KEY_ID) continue;
+            Match best = null;
+            for (Match s : matches) {
+                if (s.rule() != Rule.AWS_SECRET_ACCESS_KEY) continue;
+                int d = Math.abs(s.line() - key.line());
+                if (d <= 3 && (best == null || d < Math.abs(best.line() - key.line()))) best = s;
+            }
+            if (best != null) pairs.add(new KeyPair(findings.get(firstFinding + i), key.secret(), best.secret()));
+        }
+    }
+
+    static boolean isBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, BINARY_SNIFF);
+        for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
+        return false;
+    }
+
+    static boolean isCredentialsFileName(String path) {
+        String p = path.replace('\\', '/');
+        String name = fileName(p).toLowerCase(Locale.ROOT);
+        return name.equals("credentials.csv") || name.endsWith("accesskeys.csv") || name.equals("rootkey.csv")
+                || name.equals(".s3cfg") || p.endsWith(".aws/credentials");
+    }
+
+    private static boolean hasCredentialValues(String text) {
+        Matcher m = CREDENTIAL_VALUE.matcher(text);
+        while (m.find()) {
+            String v = m.group(1);
+            if (!v.contains("EXAMPLE") && Plausibility.longestRun(v) < 4 && Plausibility.distinct(v) >= 8) return true;
+        }
+        return false;
+    }
+
+    static String fileName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? path : path.substring(slash + 1);
+    }
+}

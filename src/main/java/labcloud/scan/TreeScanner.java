@@ -1,0 +1,131 @@
+package labcloud.scan;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import labcloud.core.ProgressListener;
+
+/**
+ * Scans the files under a directory in parallel: inside a git work tree the files git would
+ * consider (tracked and untracked, without ignored ones, via {@code git ls-files}); elsewhere a
+ * directory walk honouring the top .gitignore; {@code --all-files} walks everything but .git.
+ */
+final class TreeScanner {
+    private final ScanOptions options;
+    private final ContentScanner content;
+
+    TreeScanner(ScanOptions options) {
+        this.options = options;
+        this.content = new ContentScanner(options.maxFileSize());
+    }
+
+    ScanResult scan(Path root, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        Collector collector = new Collector(options.ignored());
+        if (Files.isRegularFile(root)) {
+            Path parent = root.toAbsolutePath().getParent();
+            scanFile(parent, parent.relativize(root.toAbsolutePath()), collector);
+            return collector.result(root.toString(), "tree", 0, t0);
+        }
+        List<Path> files = list(root);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int threads = Math.max(1, Math.min(options.threads(), files.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.execute(() -> {
+                for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                    scanFile(root, files.get(i), collector);
+                    int d = done.incrementAndGet();
+                    if ((d & 1023) == 0) progress.update(d + "/" + files.size() + " files");
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(7, TimeUnit.DAYS);
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        progress.done();
+        return collector.result(root.toString(), "tree", 0, t0);
+    }
+
+    private void scanFile(Path root, Path relative, Collector collector) {
+        String name = relative.toString().replace('\\', '/');
+        Path file = root.resolve(relative);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isDirectory()) {
+                collector.skip(new Skipped(name, "unreadable directory")); // only failed directories get here
+                return;
+            }
+            if (!attrs.isRegularFile()) return; // symlinks, submodules, devices
+            if (attrs.size() > options.maxFileSize()) {
+                collector.skip(new Skipped(name, "too large (" + attrs.size() + " bytes)"));
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            collector.add(content.scan(name, bytes), bytes.length);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // listed by git but deleted from the work tree since: nothing to scan
+        } catch (AccessDeniedException e) {
+            collector.skip(new Skipped(name, "unreadable (permission denied)"));
+        } catch (IOException | OutOfMemoryError e) {
+            collector.skip(new Skipped(name, "unreadable (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    private List<Path> list(Path root) {
+        if (!options.allFiles()) {
+            Optional<Path> top = Git.topLevel(root);
+            if (top.isPresent()) {
+                List<Path> out = new ArrayList<>();
+                for (String p : Git.nulSeparated(root, "ls-files", "-co", "--exclude-standard", "-z")) out.add(Path.of(p));
+                return out;
+            }
+        }
+        GitignoreFilter ignore = options.allFiles() ? new GitignoreFilter() : GitignoreFilter.load(root);
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (dir.equals(root)) return FileVisitResult.CONTINUE;
+                    Path rel = root.relativize(dir);
+                    if (dir.getFileName().toString().equals(".git") || ignore.ignored(rel, true)) return FileVisitResult.SKIP_SUBTREE;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    Path rel = root.relativize(file);
+                    if (!ignore.ignored(rel, false)) out.add(rel);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    out.add(root.relativize(file)); // reported as unreadable when scanned
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new labcloud.core.LabcloudException(labcloud.core.ExitCode.FAILED, "cannot list " + root + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

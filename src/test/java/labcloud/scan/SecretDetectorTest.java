@@ -1,0 +1,124 @@
+package labcloud.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What the detector must find, what it must not flag, and how it reports and redacts. */
+class SecretDetectorTest {
+    private static final Fakes F = new Fakes(42);
+    private final SecretDetector detector = new SecretDetector();
+
+    private static final String KEY = F.keyId();
+    private static final String SECRET = F.secret();
+
+    static Stream<Arguments> mustFind() {
+        String url = F.secretWithSlashAndPlus();
+        String encoded = url.replace("/", "%2F").replace("+", "%2B");
+        return Stream.of(
+                Arguments.of("bare key ID", "id " + KEY + " here", List.of(Rule.AWS_ACCESS_KEY_ID)),
+                Arguments.of("quoted key ID", "k = '" + KEY + "'", List.of(Rule.AWS_ACCESS_KEY_ID)),
+                Arguments.of("ASIA", "\"" + F.keyId("AS" + "IA") + "\"", List.of(Rule.AWS_ACCESS_KEY_ID)),
+                Arguments.of("ABIA", F.keyId("AB" + "IA"), List.of(Rule.AWS_ACCESS_KEY_ID)),
+                Arguments.of("ACCA", F.keyId("AC" + "CA"), List.of(Rule.AWS_ACCESS_KEY_ID)),
+                Arguments.of("A3T", "x=" + F.keyId("A3" + "TX"), List.of(Rule.AWS_ACCESS_KEY_ID)),
+                Arguments.of("aws_secret_access_key", "aws_secret_access_key = " + SECRET, List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("SECRET_KEY env", "export SECRET_KEY=\"" + SECRET + "\"", List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("JSON SecretAccessKey", "{\"SecretAccessKey\": \"" + SECRET + "\"}", List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("YAML secret", "  secret: " + SECRET, List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("environ assignment", "os.environ[\"AWS_SECRET_ACCESS_KEY\"] = \"" + SECRET + "\"",
+                        List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("URL-encoded secret", "https://x/?secret=" + encoded + "&a=1", List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("pair in an SDK call", "boto3.client('s3', '" + KEY + "', '" + SECRET + "')",
+                        List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("CSV row", "bob," + KEY + "," + SECRET + "\n",
+                        List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("secret on the line after the key ID", "creds = (\"" + KEY + "\",\n   \"" + SECRET + "\")",
+                        List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("session token", "aws_session_token = " + F.sessionToken(), List.of(Rule.AWS_SESSION_TOKEN)),
+                Arguments.of("URL-encoded session token", "X-Amz-Security-Token=" + F.sessionToken().replace("b", "%2B"),
+                        List.of(Rule.AWS_SESSION_TOKEN)),
+                Arguments.of("RSA PEM", F.pem("RSA "), List.of(Rule.PRIVATE_KEY)),
+                Arguments.of("EC PEM", F.pem("EC "), List.of(Rule.PRIVATE_KEY)),
+                Arguments.of("OpenSSH key", F.pem("OPENSSH "), List.of(Rule.PRIVATE_KEY)),
+                Arguments.of("PKCS#8", F.pem(""), List.of(Rule.PRIVATE_KEY)),
+                Arguments.of("encrypted PKCS#8", F.pem("ENCRYPTED "), List.of(Rule.PRIVATE_KEY)),
+                Arguments.of("PEM in a Java string", "String k = \"" + F.pem("RSA ").replace("\n", "\\n\" +\n\"") + "\";",
+                        List.of(Rule.PRIVATE_KEY)),
+                Arguments.of("PuTTY key", F.putty(), List.of(Rule.PUTTY_PRIVATE_KEY)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mustFind")
+    void findsSecrets(String name, String text, List<Rule> rules) {
+        List<Match> found = detector.scan(text);
+        assertThat(found).extracting(Match::rule).containsExactlyInAnyOrderElementsOf(rules);
+        for (Match m : found) {
+            assertThat(m.shown()).as("redacted").doesNotContain(SECRET);
+            if (m.rule() != Rule.AWS_ACCESS_KEY_ID) assertThat(text).doesNotContain(m.shown().replace("…", ""));
+        }
+    }
+
+    static Stream<Arguments> mustNotFlag() {
+        String ak = "AK" + "IA";
+        return Stream.of(
+                Arguments.of("AWS documented example key ID", "aws_access_key_id = " + ak + "IOSFODNN7EXAMPLE"),
+                Arguments.of("AWS documented example secret", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+                Arguments.of("documented example pair", ak + "IOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+                Arguments.of("placeholder run", "key = '" + ak + "XXXXXXXXXXXXXXXX'"),
+                Arguments.of("placeholder with secret placeholder", ak + "XXXXXXXXXXXXXXXX,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+                Arguments.of("sequential placeholder", ak + "ABCDEFGHIJKLMNOP"),
+                Arguments.of("IAM user ID", "UserId: " + F.keyId("AI" + "DA")),
+                Arguments.of("IAM role ID", "RoleId: " + F.keyId("AR" + "OA")),
+                Arguments.of("IAM policy ID", "PolicyId: " + F.keyId("AN" + "PA")),
+                Arguments.of("git SHA near a secret name", "secret_commit = da39a3ee5e6b4b0d3255bfef95601890afd80709"),
+                Arguments.of("git SHA next to a key ID line", "# " + ak + "XXXXXXXXXXXXXXXX\ncommit 9fceb02d0ae598e95dc970b74767f19372d61af8"),
+                Arguments.of("sha256 digest", "secret_sha256: 2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"),
+                Arguments.of("sha512 integrity", "\"integrity\": \"sha512-" + "z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==\""),
+                Arguments.of("base64 image", "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" + ak
+                        + "QWERTYUIOPASDFGHJKLZXCVBNMqwertyuiopasdfghjkl1234567890ABCDEFGH\">"),
+                Arguments.of("env reference", "aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}"),
+                Arguments.of("os.environ", "secret = os.environ[\"AWS_SECRET_ACCESS_KEY\"]"),
+                Arguments.of("getenv", "String secret = System.getenv(\"AWS_SECRET_ACCESS_KEY\");"),
+                Arguments.of("over-long run with a prefix", "X" + ak + "QWERTYUIOPASDFGH and " + ak + "QWERTYUIOPASDFGHJKL"),
+                Arguments.of("non-base32 digits", ak + "1234567890QWERTY"),
+                Arguments.of("PEM header without a key", "Paste the -----BEGIN RSA PRIVATE KEY----- block here"),
+                Arguments.of("public key", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n"),
+                Arguments.of("session token placeholder", "aws_session_token = <your-session-token>"),
+                Arguments.of("secret name with a short value", "secret = \"hunter2\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mustNotFlag")
+    void ignoresLookAlikes(String name, String text) {
+        assertThat(detector.scan(text)).isEmpty();
+    }
+
+    @Test
+    void reportsLineAndColumn() {
+        String text = "first\nsecond line\n  key = \"" + KEY + "\"\n";
+        List<Match> found = detector.scan(text);
+        assertThat(found).singleElement().satisfies(m -> {
+            assertThat(m.line()).isEqualTo(3);
+            assertThat(m.column()).isEqualTo(10);
+            assertThat(m.shown()).isEqualTo(KEY.substring(0, 4) + "…" + KEY.substring(16));
+        });
+    }
+
+    @Test
+    void inlineAllowSkipsOnlyThatLine() {
+        String text = "a = '" + KEY + "'  # labcloud:allow (a revoked demo key)\nb = '" + F.keyId() + "'\n";
+        assertThat(detector.scan(text)).extracting(Match::line).containsExactly(2);
+    }
+
+    @Test
+    void aLongMinifiedLineIsFine() {
+        String line = "var a='x';".repeat(200_000) + "k='" + KEY + "';" + "token='abc';".repeat(10_000);
+        assertThat(detector.scan(line)).extracting(Match::rule).containsExactly(Rule.AWS_ACCESS_KEY_ID);
+    }
+}

@@ -1,0 +1,165 @@
+package labcloud.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Notebooks, credential files by name and content, binary and huge files. */
+class ContentScannerTest {
+    private final Fakes f = new Fakes(7);
+    private final ContentScanner scanner = new ContentScanner(ScanOptions.DEFAULT_MAX_FILE_SIZE);
+
+    private ContentScanner.Result scan(String path, String content) {
+        return scanner.scan(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A notebook as Jupyter writes it: one JSON string per source line, quotes escaped. */
+    private static String notebook(String key, String secret, String outputKey, String imageKey) {
+        return """
+                {
+                 "cells": [
+                  {
+                   "cell_type": "markdown",
+                   "metadata": {},
+                   "source": ["# Load the data\\n", "Uses the lab bucket."]
+                  },
+                  {
+                   "cell_type": "code",
+                   "execution_count": 1,
+                   "metadata": {},
+                   "outputs": [],
+                   "source": [
+                    "import boto3\\n",
+                    "s3 = boto3.client(\\"s3\\", aws_access_key_id=\\"%s\\",\\n",
+                    "                  aws_secret_access_key=\\"%s\\")"
+                   ]
+                  },
+                  {
+                   "cell_type": "code",
+                   "execution_count": 2,
+                   "metadata": {},
+                   "outputs": [
+                    {"name": "stdout", "output_type": "stream", "text": ["credentials loaded\\n", "key %s\\n"]},
+                    {"output_type": "display_data", "metadata": {},
+                     "data": {"image/png": "iVBORw0KGgoAAAANSUhEUgAAA+%s/AAAAAElFTkSuQmCC", "text/plain": ["<Figure>"]}}
+                   ],
+                   "source": ["print(creds)"]
+                  }
+                 ],
+                 "metadata": {"kernelspec": {"name": "python3"}},
+                 "nbformat": 4,
+                 "nbformat_minor": 5
+                }
+                """.formatted(key, secret, outputKey, imageKey);
+    }
+
+    @Test
+    void notebookCellsAreParsedWithEscapesDecoded() {
+        String key = f.keyId();
+        String secret = f.secret();
+        String outputKey = f.keyId("AS" + "IA");
+        String imageKey = f.keyId();
+        ContentScanner.Result r = scan("analysis/explore.ipynb", notebook(key, secret, outputKey, imageKey));
+        assertThat(r.skipped()).isNull();
+        assertThat(r.findings()).extracting(Finding::rule, Finding::cell, Finding::cellLine, Finding::cellOutput, Finding::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, 2, 2, false, 15),
+                        org.assertj.core.groups.Tuple.tuple(Rule.AWS_SECRET_ACCESS_KEY, 2, 3, false, 16),
+                        org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, 3, 2, true, 24));
+        assertThat(r.findings().get(0).where()).isEqualTo("analysis/explore.ipynb:15 (cell 2, line 2)");
+        assertThat(r.pairs()).singleElement().satisfies(p -> {
+            assertThat(p.keyId()).isEqualTo(key);
+            assertThat(p.secret()).isEqualTo(secret);
+            assertThat(p.toString()).doesNotContain(secret);
+        });
+    }
+
+    @Test
+    void theSameNotebookAsPlainTextWouldFlagTheImage() {
+        // Proof that the image is skipped because it is an image: scanned as text it is a finding.
+        String imageKey = f.keyId();
+        String nb = notebook("none", "none", "none", imageKey);
+        assertThat(scan("nb.ipynb", nb).findings()).isEmpty();
+        assertThat(scan("nb.json", nb).findings()).extracting(Finding::rule).containsExactly(Rule.AWS_ACCESS_KEY_ID);
+    }
+
+    @Test
+    void brokenNotebookIsScannedAsText() {
+        String key = f.keyId();
+        ContentScanner.Result r = scan("broken.ipynb", "{\"cells\": [ {\"source\": \"k = '" + key + "'\" ");
+        assertThat(r.skipped()).isNull();
+        assertThat(r.findings()).extracting(Finding::rule, Finding::cell).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, null));
+    }
+
+    @Test
+    void consoleCsvByContent() {
+        String csv = "User name,Password,Access key ID,Secret access key,Console login link\n"
+                + "alice,," + f.keyId() + "," + f.secret() + ",https://123456789012.signin.aws.amazon.com/console\n";
+        ContentScanner.Result r = scan("Downloads/credentials.csv", csv);
+        assertThat(r.findings()).extracting(Finding::rule, Finding::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, 2),
+                org.assertj.core.groups.Tuple.tuple(Rule.AWS_SECRET_ACCESS_KEY, 2));
+        assertThat(r.pairs()).hasSize(1);
+    }
+
+    @Test
+    void consoleCsvByNameWhenTheValuesAreUnusual() {
+        // Values that do not look like AWS keys still make a console CSV a credentials file.
+        String csv = "Access key ID,Secret access key\nLAB0USER0KEY0ID0123,Zq3vT8sN1pLk4mR7xW2yB5cD9eF0gH6j\n";
+        assertThat(scan("bob_accessKeys.csv", csv).findings()).extracting(Finding::rule)
+                .containsExactly(Rule.AWS_CREDENTIALS_FILE);
+        assertThat(scan("report.csv", csv).findings()).isEmpty();
+        String example = "Access key ID,Secret access key\n" + "AK" + "IAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+        assertThat(scan("credentials.csv", example).findings()).as("AWS's documented example").isEmpty();
+    }
+
+    @Test
+    void awsCredentialsFileS3cfgAndDotEnv() {
+        String ini = "[default]\naws_access_key_id = " + f.keyId() + "\naws_secret_access_key = " + f.secret() + "\n"
+                + "[lab]\naws_access_key_id=" + f.keyId("AS" + "IA") + "\naws_secret_access_key=" + f.secret()
+                + "\naws_session_token=" + f.sessionToken() + "\n";
+        assertThat(scan("home/.aws/credentials", ini).findings()).extracting(Finding::rule).containsExactly(
+                Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY, Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY,
+                Rule.AWS_SESSION_TOKEN);
+        String s3cfg = "[default]\naccess_key = " + f.keyId() + "\nsecret_key = " + f.secret() + "\nhost_base = s3.amazonaws.com\n";
+        assertThat(scan(".s3cfg", s3cfg).findings()).extracting(Finding::rule)
+                .containsExactly(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY);
+        String env = "AWS_ACCESS_KEY_ID=" + f.keyId() + "\nAWS_SECRET_ACCESS_KEY=" + f.secret() + "\nDEBUG=1\n";
+        assertThat(scan(".env", env).findings()).extracting(Finding::rule)
+                .containsExactly(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY);
+        String refs = "AWS_ACCESS_KEY_ID=${AWS_ACCESS_KEY_ID}\nAWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}\n";
+        assertThat(scan(".env", refs).findings()).isEmpty();
+    }
+
+    @Test
+    void pemAndPpkFiles() {
+        assertThat(scan("lab-key.pem", f.pem("RSA ")).findings()).extracting(Finding::rule, Finding::shown)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.PRIVATE_KEY, "-----BEGIN RSA PRIVATE KEY----- ****"));
+        assertThat(scan("lab.ppk", f.putty()).findings()).extracting(Finding::rule).containsExactly(Rule.PUTTY_PRIVATE_KEY);
+    }
+
+    @Test
+    void binaryAndHugeFilesAreSkippedWithAReason() {
+        byte[] binary = ("PK\u0003\u0004\u0000\u0000" + f.keyId()).getBytes(StandardCharsets.ISO_8859_1);
+        ContentScanner.Result b = scanner.scan("data/archive.zip", binary);
+        assertThat(b.skipped()).isEqualTo(new Skipped("data/archive.zip", "binary"));
+        assertThat(b.findings()).isEmpty();
+
+        ContentScanner small = new ContentScanner(100);
+        ContentScanner.Result h = small.scan("big.csv", ("x," + f.keyId() + "\n").repeat(20).getBytes(StandardCharsets.UTF_8));
+        assertThat(h.skipped().reason()).startsWith("too large");
+    }
+
+    @Test
+    void fingerprintsDependOnRulePathAndSecretNotLine() {
+        String key = f.keyId();
+        List<Finding> a = scan("a.py", "k = '" + key + "'\n").findings();
+        List<Finding> moved = scan("a.py", "\n\n# moved\nk = '" + key + "'\n").findings();
+        List<Finding> other = scan("b.py", "k = '" + key + "'\n").findings();
+        assertThat(a.get(0).fingerprint()).isEqualTo(moved.get(0).fingerprint()).hasSize(20);
+        assertThat(other.get(0).fingerprint()).isNotEqualTo(a.get(0).fingerprint());
+    }
+}

@@ -150,7 +150,8 @@ final class SecretDetector {
                 if (!m.lookingAt()) continue;
                 String body = Plausibility.base64Run(text, m.end(), 400, 40);
                 if (body == null) continue; // a header in documentation, without a key under it
-                add(Rule.PRIVATE_KEY, i, body, "-----BEGIN " + m.group(1) + "PRIVATE KEY----- " + Redactor.MASK);
+                // Not "-----BEGIN ...": the output redactor would take that for a key block and mask the rest.
+                add(Rule.PRIVATE_KEY, i, body, "BEGIN " + m.group(1) + "PRIVATE KEY " + Redactor.MASK);
             }
         }
 

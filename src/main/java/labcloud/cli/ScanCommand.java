@@ -104,7 +104,7 @@ public final class ScanCommand extends BaseCommand {
             case JSON -> out().json(ScanReport.json(r));
             case SARIF -> out().json(SarifReport.of(r, VersionProvider.version()));
             case TEXT -> {
-                Table t = new Table().left("RULE").left("LOCATION").fixed("MATCH");
+                Table t = new Table().fixed("RULE").fixed("LOCATION").fixed("MATCH");
                 boolean commits = r.mode().equals("history");
                 if (commits) t.fixed("COMMIT").left("AUTHOR").fixed("DATE");
                 if (verify) t.fixed("KEY");
@@ -116,7 +116,7 @@ public final class ScanCommand extends BaseCommand {
                     row[i++] = x.shown();
                     if (commits) {
                         row[i++] = x.commit().id().substring(0, 12);
-                        row[i++] = x.commit().author();
+                        row[i++] = authorName(x.commit().author());
                         row[i++] = x.commit().date().length() >= 10 ? x.commit().date().substring(0, 10) : x.commit().date();
                     }
                     if (verify) row[i] = x.verified() == null ? "" : x.verified();
@@ -157,6 +157,12 @@ public final class ScanCommand extends BaseCommand {
         err.println("  - not a secret? put `labcloud:allow` in a comment on that line, or its fingerprint in "
                 + IgnoreList.FILE_NAME);
         err.flush();
+    }
+
+    /** "Ada Lovelace <ada@lab.example>" is "Ada Lovelace" in a table; JSON keeps the address. */
+    private static String authorName(String author) {
+        int lt = author.indexOf(" <");
+        return lt > 0 ? author.substring(0, lt) : author;
     }
 
     static long parseSize(String s) {

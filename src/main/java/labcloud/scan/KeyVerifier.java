@@ -10,6 +10,7 @@ import labcloud.aws.AwsSettings;
 import labcloud.core.Environment;
 import labcloud.core.LabcloudException;
 import labcloud.core.Redactor;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Asks STS GetCallerIdentity, signed with a found key pair, whether the key is live: people
@@ -45,6 +46,25 @@ public final class KeyVerifier {
         return result.withFindings(List.copyOf(out));
     }
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("<Code>([A-Za-z.]+)</Code>");
+
+    /**
+     * The AWS error code; read from the raw response when the SDK could not parse the error
+     * envelope (some STS-compatible servers nest it as ErrorResponse/Errors/Error).
+     */
+    private static String errorCode(Throwable e) {
+        String code = AwsErrors.errorCode(e);
+        if (code != null) return code;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                    && ase.awsErrorDetails().rawResponse() != null) {
+                var m = CODE.matcher(ase.awsErrorDetails().rawResponse().asUtf8String());
+                if (m.find()) return m.group(1);
+            }
+        }
+        return null;
+    }
+
     String check(KeyPair pair) {
         Redactor.register(pair.secret()); // whatever goes wrong, the secret is masked in messages
         Map<String, String> vars = new HashMap<>(env.vars());
@@ -60,7 +80,7 @@ public final class KeyVerifier {
             aws.callerIdentity();
             return LIVE;
         } catch (LabcloudException e) {
-            String code = AwsErrors.errorCode(e);
+            String code = errorCode(e);
             if (code == null) return UNKNOWN;
             return switch (code) {
                 case "InvalidClientTokenId", "SignatureDoesNotMatch", "InvalidAccessKeyId", "AuthFailure",

@@ -36,7 +36,10 @@ class SecretsNeverPrintedTest {
                 List.of("--profile", "leaky", "--verbose", "creds", "mfa", "--code", "123456"),
                 List.of("--profile", "leaky", "--verbose", "creds", "rotate", "--apply"),
                 List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "doctor"),
-                List.of("--profile", "leaky", "--verbose", "trail", "--regions", "us-east-1", "--since", "1d"));
+                List.of("--profile", "leaky", "--verbose", "trail", "--regions", "us-east-1", "--since", "1d"),
+                // scan reads ~/.aws/credentials (the working directory is HOME) and reports it, redacted
+                List.of("--verbose", "scan", "--all-files"),
+                List.of("scan", "--format", "sarif", "--verify", "--endpoint-url", "http://127.0.0.1:1"));
     }
 
     @ParameterizedTest

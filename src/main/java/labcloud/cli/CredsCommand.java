@@ -3,7 +3,7 @@ package labcloud.cli;
 import picocli.CommandLine.Command;
 
 /** `labcloud creds`: credential files, identity, MFA sessions, key rotation, local hygiene. */
-@Command(name = "creds",
+@Command(name = "creds", mixinStandardHelpOptions = true,
         description = "Set up and look after AWS credentials without pasting keys anywhere.",
         subcommands = {
                 CredsImportCommand.class,

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import labcloud.cli.output.Format;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
@@ -16,7 +17,7 @@ import labcloud.creds.Finding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "doctor", description = "Check local credential hygiene; each finding comes with its fix (exit 1 if any).")
+@Command(name = "doctor", mixinStandardHelpOptions = true, description = "Check local credential hygiene; each finding comes with its fix (exit 1 if any).")
 public final class CredsDoctorCommand extends BaseCommand {
     @Option(names = {"--fix", "--apply"}, description = "fix what can be fixed locally: chmod 600, .gitignore additions")
     boolean fix;
@@ -54,10 +55,18 @@ public final class CredsDoctorCommand extends BaseCommand {
         json.put("findings", report.findings());
         json.put("skipped", report.skipped());
         json.put("summary", summary);
-        if (report.findings().isEmpty() && out().format() == labcloud.cli.output.Format.TABLE) {
+        if (out().format() != Format.TABLE) {
+            out().result(json, t);
+        } else if (report.findings().isEmpty()) {
             out().line("No credential hygiene problems found.");
         } else {
-            out().result(json, t);
+            // Paths and fixes are too long for table columns: one block per finding reads better.
+            for (Finding f : report.findings()) {
+                out().line((f.fixed() ? "FIXED " : "") + f.severity().toUpperCase() + " " + f.check() + ": " + f.subject());
+                out().line("  problem: " + f.message());
+                out().line("  fix:     " + f.fix());
+            }
+            out().line(report.open() + " open, " + (report.findings().size() - report.open()) + " fixed");
         }
         report.skipped().forEach(s -> out().info("skipped: " + s));
         if (!fix && report.open() > 0 && report.findings().stream().anyMatch(f -> f.check().equals("repository-key-file")

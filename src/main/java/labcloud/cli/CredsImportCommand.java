@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Write the key from a console accessKeys.csv/credentials.csv into ~/.aws/credentials.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Write the key from a console accessKeys.csv/credentials.csv into ~/.aws/credentials.")
 public final class CredsImportCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE.csv", description = "accessKeys.csv or credentials.csv downloaded from the IAM console")
     Path csv;

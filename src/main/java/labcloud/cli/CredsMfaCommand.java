@@ -13,7 +13,7 @@ import labcloud.creds.SessionDuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "mfa", description = "Get an MFA session for a profile (long-term keys kept in [NAME-long-term]).")
+@Command(name = "mfa", mixinStandardHelpOptions = true, description = "Get an MFA session for a profile (long-term keys kept in [NAME-long-term]).")
 public final class CredsMfaCommand extends BaseCommand {
     @Option(names = "--code", paramLabel = "123456", description = "the 6-digit code from the MFA device (asked on a terminal)")
     String code;

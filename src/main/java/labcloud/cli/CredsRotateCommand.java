@@ -10,7 +10,7 @@ import labcloud.creds.KeyRotation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "rotate", description = "Rotate the access key of a profile safely (dry run unless --apply).")
+@Command(name = "rotate", mixinStandardHelpOptions = true, description = "Rotate the access key of a profile safely (dry run unless --apply).")
 public final class CredsRotateCommand extends BaseCommand {
     @Option(names = "--delete-old", description = "delete the old key instead of deactivating it")
     boolean deleteOld;

@@ -10,7 +10,7 @@ import labcloud.creds.Identity;
 import labcloud.creds.WhoAmI;
 import picocli.CommandLine.Command;
 
-@Command(name = "whoami", description = "Show the account, ARN, key (shortened), key age, MFA and where the credentials come from.")
+@Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show the account, ARN, key (shortened), key age, MFA and where the credentials come from.")
 public final class CredsWhoamiCommand extends BaseCommand {
     @Override
     protected int run() {

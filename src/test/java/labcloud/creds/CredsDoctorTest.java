@@ -92,6 +92,11 @@ class CredsDoctorTest {
         assertThat(open).contains("repository-key-file " + repo.resolve("committed.pem"))
                 .noneMatch(s -> s.startsWith("file-permissions") || s.contains("accessKeys.csv"));
         assertThat(Files.readString(lab.home().resolve(".labcloud/audit.log"))).contains("creds.doctor.fix");
+
+        CliResult text = lab.run("--profile", "alice", "creds", "doctor", "--dir", repo.toString());
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.stdout()).contains("HIGH repository-key-file: " + repo.resolve("committed.pem"))
+                .contains("  fix:     git rm --cached committed.pem").doesNotContain(SHELL_SECRET);
     }
 
     @Test

@@ -24,6 +24,8 @@ import picocli.CommandLine.Mixin;
                 TrailCommand.class,
                 IamPolicyCommand.class,
                 ScanCommand.class,
+                InventoryCommand.class,
+                PriceCommand.class,
         })
 public final class Main implements Runnable {
     @Mixin

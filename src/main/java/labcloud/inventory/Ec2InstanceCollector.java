@@ -1,0 +1,59 @@
+package labcloud.inventory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+
+/** EC2 instances: one paginated DescribeInstances per region. */
+public final class Ec2InstanceCollector implements Collector {
+    @Override
+    public String type() {
+        return Resource.EC2_INSTANCE;
+    }
+
+    @Override
+    public String service() {
+        return "ec2";
+    }
+
+    @Override
+    public List<Resource> collect(CollectionRun run, String region) {
+        List<Resource> out = new ArrayList<>();
+        for (Reservation r : run.aws().ec2(region).describeInstancesPaginator(b -> b.maxResults(1000)).reservations()) {
+            for (Instance i : r.instances()) out.add(toResource(i, region, run.options().asOf()));
+        }
+        return out;
+    }
+
+    static Resource toResource(Instance i, String region, Instant asOf) {
+        Map<String, String> tags = Tags.of(i.tags(), t -> t.key(), t -> t.value());
+        String state = i.state() == null ? null : i.state().nameAsString();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("instanceType", i.instanceTypeAsString());
+        d.put("launchTime", i.launchTime());
+        d.put("uptimeHours", uptimeHours(state, i.launchTime(), asOf));
+        d.put("keyName", i.keyName());
+        d.put("imageId", i.imageId());
+        d.put("privateIp", i.privateIpAddress());
+        d.put("publicIp", i.publicIpAddress());
+        d.put("availabilityZone", i.placement() == null ? null : i.placement().availabilityZone());
+        d.put("platform", i.platformDetails());
+        d.put("lifecycle", i.instanceLifecycleAsString() == null ? "on-demand" : i.instanceLifecycleAsString());
+        d.put("vpcId", i.vpcId());
+        d.put("volumeIds", i.blockDeviceMappings().stream().filter(m -> m.ebs() != null).map(m -> m.ebs().volumeId()).toList());
+        return new Resource(Resource.EC2_INSTANCE, i.instanceId(), region, Tags.name(tags), state, i.launchTime(),
+                tags, null, d);
+    }
+
+    /** Hours since launch for a running instance (the launch time resets when it is started again). */
+    static Double uptimeHours(String state, Instant launch, Instant asOf) {
+        if (launch == null || !"running".equals(state)) return null;
+        long minutes = Math.max(0, Duration.between(launch, asOf).toMinutes());
+        return Math.round(minutes / 6.0) / 10.0;
+    }
+}

@@ -1,0 +1,59 @@
+package labcloud.inventory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import labcloud.aws.AwsContext;
+import labcloud.aws.FanOut;
+import labcloud.aws.RegionError;
+import labcloud.core.AuthException;
+import labcloud.pricing.PriceCatalog;
+import labcloud.pricing.ResourcePricer;
+
+/**
+ * Collects the inventory: every regional collector in every region and each global collector
+ * once, all in parallel through {@link AwsContext#fanOut()}; a failing region or service becomes
+ * an entry in {@code errors} while the rest completes. Each resource is priced from the catalog.
+ */
+public final class InventoryService {
+    public static final List<Collector> COLLECTORS = List.of(new Ec2InstanceCollector(), new EbsVolumeCollector(),
+            new EbsSnapshotCollector(), new EfsFileSystemCollector(), new S3BucketCollector(), new ElasticIpCollector(),
+            new IamUserCollector(), new IamAccessKeyCollector());
+
+    private InventoryService() {}
+
+    public static Inventory collect(AwsContext aws, InventoryOptions options) {
+        return collect(aws, options, PriceCatalog.load(aws.environment()));
+    }
+
+    public static Inventory collect(AwsContext aws, InventoryOptions options, PriceCatalog catalog) {
+        Instant started = Instant.now();
+        String account = aws.callerIdentity().account();
+        CollectionRun run = new CollectionRun(aws, options);
+        List<FanOut.Job<List<Resource>>> jobs = new ArrayList<>();
+        for (Collector c : COLLECTORS) {
+            if (!options.wants(c.type())) continue;
+            if (c.global()) {
+                jobs.add(new FanOut.Job<>("global", c.service(), () -> c.collect(run, "global")));
+            } else {
+                for (String region : options.regions()) {
+                    jobs.add(new FanOut.Job<>(region, c.service(), () -> c.collect(run, region)));
+                }
+            }
+        }
+        FanOut.Result<List<Resource>> result = aws.fanOut().run(jobs);
+        ResourcePricer pricer = new ResourcePricer(catalog);
+        List<Resource> resources = new ArrayList<>();
+        result.values().forEach(list -> list.forEach(r -> resources.add(pricer.price(r))));
+        resources.sort(Comparator.comparing(Resource::region).thenComparing(r -> ResourceTypes.rank(r.type()))
+                .thenComparing(Resource::id));
+        List<RegionError> errors = new ArrayList<>(result.errors());
+        errors.addAll(run.errors());
+        errors.sort(Comparator.comparing(RegionError::region).thenComparing(RegionError::service));
+        if (resources.isEmpty() && !errors.isEmpty() && errors.stream().allMatch(RegionError::auth)) {
+            throw new AuthException(errors.get(0).message());
+        }
+        return new Inventory(account, started, options.regions(), List.copyOf(resources), List.copyOf(errors));
+    }
+}

@@ -1,0 +1,171 @@
+package labcloud.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import labcloud.aws.AwsErrors;
+import labcloud.aws.FanOut;
+import labcloud.aws.RegionError;
+import labcloud.core.Json;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+
+/**
+ * S3 buckets: one ListBuckets for the account, then per bucket the facts no list call returns
+ * (region unless ListBuckets gave it, tags, public-access block, versioning, policy and ACL for
+ * "is it public"), in parallel. Sizes and object counts come from the daily CloudWatch storage
+ * metrics, one GetMetricData per region for all its buckets; with --deep a bucket without metrics
+ * is listed instead.
+ */
+public final class S3BucketCollector implements Collector {
+    private static final Set<String> NOT_CONFIGURED = Set.of("NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
+            "NoSuchBucketPolicy", "NoSuchTagSetError");
+    private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+    private static final String AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+
+    @Override
+    public String type() {
+        return Resource.S3_BUCKET;
+    }
+
+    @Override
+    public String service() {
+        return "s3";
+    }
+
+    @Override
+    public boolean global() {
+        return true;
+    }
+
+    /** One bucket's region and creation date from the listing. */
+    private record Listed(Bucket bucket, String region) {}
+
+    @Override
+    public List<Resource> collect(CollectionRun run, String ignored) {
+        S3Client home = run.aws().s3("us-east-1");
+        List<Bucket> buckets = new ArrayList<>();
+        home.listBucketsPaginator(b -> b.maxBuckets(1000)).buckets().forEach(buckets::add);
+        Set<String> wanted = new HashSet<>(run.options().regions());
+
+        FanOut.Result<Resource> details = run.aws().fanOut().run(buckets.stream().map(b -> new FanOut.Job<Resource>(
+                "global", "s3", () -> {
+                    String region = regionOf(home, b);
+                    if (!wanted.contains(region)) return null;
+                    return describe(run, new Listed(b, region));
+                })).toList());
+        details.errors().forEach(run::error);
+        List<Resource> found = details.values().stream().filter(r -> r != null).toList();
+
+        Map<String, List<Resource>> byRegion = new TreeMap<>();
+        for (Resource r : found) byRegion.computeIfAbsent(r.region(), k -> new ArrayList<>()).add(r);
+        FanOut.Result<List<Resource>> sized = run.aws().fanOut().perRegion(List.copyOf(byRegion.keySet()), "cloudwatch",
+                region -> BucketSizes.fill(run, region, byRegion.get(region)));
+        sized.errors().forEach(run::error);
+        List<Resource> out = new ArrayList<>();
+        sized.values().forEach(out::addAll);
+        // Regions whose metrics could not be read keep their buckets, without sizes.
+        Set<String> sizedRegions = new HashSet<>();
+        sized.values().forEach(l -> l.forEach(r -> sizedRegions.add(r.region())));
+        for (var e : byRegion.entrySet()) if (!sizedRegions.contains(e.getKey())) out.addAll(e.getValue());
+        return out;
+    }
+
+    private static String regionOf(S3Client home, Bucket b) {
+        if (b.bucketRegion() != null && !b.bucketRegion().isBlank()) return b.bucketRegion();
+        String c = home.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString();
+        if (c == null || c.isEmpty() || c.equals("null")) return "us-east-1";
+        return c.equals("EU") ? "eu-west-1" : c;
+    }
+
+    private Resource describe(CollectionRun run, Listed l) {
+        String name = l.bucket().name();
+        S3Client s3 = run.aws().s3(l.region());
+        Map<String, String> tags = optional(run, l.region(), name, () -> Tags.of(
+                s3.getBucketTagging(b -> b.bucket(name)).tagSet(), t -> t.key(), t -> t.value()), Map.of());
+        PublicAccessBlockConfiguration pab = optional(run, l.region(), name, () ->
+                s3.getPublicAccessBlock(b -> b.bucket(name)).publicAccessBlockConfiguration(), null);
+        String versioning = optional(run, l.region(), name, () -> {
+            String v = s3.getBucketVersioning(b -> b.bucket(name)).statusAsString();
+            return v == null ? "Disabled" : v;
+        }, null);
+        String policy = optional(run, l.region(), name, () -> s3.getBucketPolicy(b -> b.bucket(name)).policy(), null);
+        List<Grant> grants = optional(run, l.region(), name, () -> s3.getBucketAcl(b -> b.bucket(name)).grants(), List.of());
+
+        boolean policyPublic = policyAllowsAnyone(policy);
+        boolean aclPublic = grants.stream().anyMatch(g -> g.grantee() != null
+                && (ALL_USERS.equals(g.grantee().uri()) || AUTHENTICATED_USERS.equals(g.grantee().uri())));
+        boolean restrict = pab != null && Boolean.TRUE.equals(pab.restrictPublicBuckets());
+        boolean ignoreAcls = pab != null && Boolean.TRUE.equals(pab.ignorePublicAcls());
+        String publicVia = policyPublic && !restrict ? "policy" : aclPublic && !ignoreAcls ? "acl" : null;
+
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("sizeBytes", null);
+        d.put("objectCount", null);
+        d.put("sizeSource", null);
+        d.put("storageBytes", null);
+        d.put("publicAccessBlock", pab == null ? null : pabMap(pab));
+        d.put("public", publicVia != null);
+        d.put("publicVia", publicVia);
+        d.put("versioning", versioning);
+        return new Resource(Resource.S3_BUCKET, name, l.region(), name, "available", l.bucket().creationDate(),
+                tags, null, d);
+    }
+
+    private static Map<String, Boolean> pabMap(PublicAccessBlockConfiguration p) {
+        Map<String, Boolean> m = new LinkedHashMap<>();
+        m.put("blockPublicAcls", Boolean.TRUE.equals(p.blockPublicAcls()));
+        m.put("ignorePublicAcls", Boolean.TRUE.equals(p.ignorePublicAcls()));
+        m.put("blockPublicPolicy", Boolean.TRUE.equals(p.blockPublicPolicy()));
+        m.put("restrictPublicBuckets", Boolean.TRUE.equals(p.restrictPublicBuckets()));
+        return m;
+    }
+
+    /** A bucket policy is public when an Allow statement names any principal ("*") without a condition. */
+    static boolean policyAllowsAnyone(String policy) {
+        if (policy == null || policy.isBlank()) return false;
+        try {
+            JsonNode statements = Json.MAPPER.readTree(policy).path("Statement");
+            List<JsonNode> list = new ArrayList<>();
+            if (statements.isArray()) statements.forEach(list::add);
+            else if (statements.isObject()) list.add(statements);
+            for (JsonNode s : list) {
+                if (!"Allow".equals(s.path("Effect").asText()) || s.has("Condition")) continue;
+                JsonNode p = s.path("Principal");
+                if (isStar(p) || isStar(p.path("AWS"))) return true;
+            }
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean isStar(JsonNode n) {
+        if (n.isTextual()) return "*".equals(n.asText());
+        if (n.isArray()) for (JsonNode x : n) if ("*".equals(x.asText())) return true;
+        return false;
+    }
+
+    /**
+     * A per-bucket read: "not configured" answers become the default, other failures are listed
+     * in the run's errors and the bucket is still reported.
+     */
+    private <T> T optional(CollectionRun run, String region, String bucket, java.util.function.Supplier<T> read, T absent) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            String code = AwsErrors.errorCode(e);
+            if (code != null && NOT_CONFIGURED.contains(code)) return absent;
+            RegionError re = RegionError.of(region, service(), e);
+            run.error(new RegionError(region, service(), "bucket " + bucket + ": " + re.message(), re.auth()));
+            return absent;
+        }
+    }
+}

@@ -18,6 +18,10 @@ public record AwsSettings(String profile, String region, URI endpoint, boolean c
         return new AwsSettings(profile, r, endpoint, compat);
     }
 
+    public AwsSettings withCompat(boolean c) {
+        return new AwsSettings(profile, region, endpoint, c);
+    }
+
     public AwsSettings withEndpoint(URI e) {
         return new AwsSettings(profile, region, e, compat);
     }

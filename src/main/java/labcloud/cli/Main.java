@@ -26,6 +26,13 @@ import picocli.CommandLine.Mixin;
                 ScanCommand.class,
                 InventoryCommand.class,
                 PriceCommand.class,
+                CpCommand.class,
+                SyncCommand.class,
+                LsCommand.class,
+                DuCommand.class,
+                RmCommand.class,
+                RemoteCommand.class,
+                CleanupCommand.class,
         })
 public final class Main implements Runnable {
     @Mixin

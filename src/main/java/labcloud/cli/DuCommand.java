@@ -1,0 +1,46 @@
+package labcloud.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import labcloud.cli.output.Table;
+import labcloud.core.ExitCode;
+import labcloud.transfer.Browser;
+import labcloud.transfer.Locations;
+import labcloud.transfer.Remotes;
+import labcloud.transfer.Sizes;
+import labcloud.transfer.TransferUrl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "du", description = "Count the objects and bytes below a location, per storage class.")
+public final class DuCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "URL")
+    String url;
+
+    @Option(names = "--compat", description = "S3-compatible store: path-style, checksums only where required")
+    boolean compat;
+
+    @Override
+    protected int run() {
+        var aws = new labcloud.aws.AwsContext(globals().awsSettings().withCompat(compat), env());
+        root().closeLater(aws);
+        Locations locations = new Locations(aws, new Remotes(env()));
+        root().closeLater(locations);
+        Browser.Usage u = new Browser(locations).usage(TransferUrl.parse(url));
+        Table t = new Table().fixed("CLASS").right("OBJECTS").right("SIZE").right("BYTES");
+        Map<String, Object> classes = new LinkedHashMap<>();
+        u.byStorageClass().forEach((c, v) -> {
+            t.row(c, v[0], Sizes.human(v[1]), v[1]);
+            classes.put(c, Map.of("objects", v[0], "bytes", v[1]));
+        });
+        t.total("total", u.objects(), Sizes.human(u.bytes()), u.bytes());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("url", url);
+        json.put("objects", u.objects());
+        json.put("bytes", u.bytes());
+        json.put("storageClasses", classes);
+        out().result(json, t);
+        return ExitCode.OK;
+    }
+}

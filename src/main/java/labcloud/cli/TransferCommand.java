@@ -1,0 +1,180 @@
+package labcloud.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import labcloud.aws.AwsContext;
+import labcloud.cli.output.Table;
+import labcloud.core.AuditLog;
+import labcloud.core.ExitCode;
+import labcloud.core.UsageException;
+import labcloud.transfer.DataMover;
+import labcloud.transfer.EgressGuard;
+import labcloud.transfer.EgressPricing;
+import labcloud.transfer.Filters;
+import labcloud.transfer.Sizes;
+import labcloud.transfer.TransferJob;
+import labcloud.transfer.TransferReport;
+import labcloud.transfer.TransferSettings;
+import picocli.CommandLine.Option;
+
+/** What cp and sync share: engine options, the egress guard, and how a report is shown. */
+abstract class TransferCommand extends BaseCommand {
+    @Option(names = "--compat", description = "S3-compatible store (S3Proxy, Ceph, MinIO, R2): path-style, checksums only where required")
+    boolean compat;
+
+    @Option(names = "--dry-run", description = "show what would be copied or deleted, and how many bytes; change nothing")
+    boolean dryRun;
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "only keys matching GLOB (repeatable; last match wins)")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out keys matching GLOB (repeatable)")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--transfers", paramLabel = "N", description = "files in flight at once (default: 64)")
+    int transfers = 64;
+
+    @Option(names = "--part-size", paramLabel = "SIZE", description = "multipart part size, at least 5MiB (default: 8MiB, grown to stay under 10,000 parts)")
+    String partSize;
+
+    @Option(names = "--confirm-egress", description = "download from S3 even above the egress threshold")
+    boolean confirmEgress;
+
+    @Option(names = "--egress-threshold", paramLabel = "SIZE",
+            description = "downloads above this need confirming (default: LABCLOUD_EGRESS_THRESHOLD or 100GB)")
+    String egressThreshold;
+
+    private AwsContext transferAws;
+
+    protected AwsContext transferAws() {
+        if (transferAws == null) {
+            transferAws = new AwsContext(globals().awsSettings().withCompat(compat), env());
+            root().closeLater(transferAws);
+        }
+        return transferAws;
+    }
+
+    protected DataMover mover() {
+        TransferSettings s = TransferSettings.defaults().withDryRun(dryRun);
+        if (transfers < 1 || transfers > 1024) throw new UsageException("--transfers must be between 1 and 1024");
+        s = s.withFiles(transfers);
+        if (partSize != null) {
+            long p = Sizes.parse("--part-size", partSize);
+            if (p < 5L * 1024 * 1024 || p > 5L * 1024 * 1024 * 1024) throw new UsageException("--part-size must be between 5MiB and 5GiB");
+            s = s.withPartSize(p);
+        }
+        DataMover m = new DataMover(transferAws(), env(), s);
+        root().closeLater(m);
+        return m;
+    }
+
+    protected Filters filters() {
+        Filters f = Filters.none();
+        // the aws CLI applies filters in the order given; picocli keeps each list's order, so
+        // excludes come first and includes can re-admit keys
+        exclude.forEach(f::exclude);
+        include.forEach(f::include);
+        return f;
+    }
+
+    private long threshold() {
+        if (egressThreshold != null) return Sizes.parse("--egress-threshold", egressThreshold);
+        return env().get("LABCLOUD_EGRESS_THRESHOLD").map(v -> Sizes.parse("LABCLOUD_EGRESS_THRESHOLD", v))
+                .orElse(EgressGuard.DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Runs the job after the egress guard (for downloads from AWS S3); returns the exit code.
+     */
+    protected int execute(String command, DataMover mover, TransferJob job) {
+        EgressGuard.Check egress = null;
+        if (EgressGuard.applies(job.from(), job.to())) {
+            egress = mover.egressCheck(job, threshold(), EgressPricing.PUBLISHED_TIERS);
+            egress.warnings().forEach(out()::warn);
+            if (egress.over() && !confirmEgress && !dryRun) {
+                String what = "downloading " + Sizes.human(egress.bytes()) + " in " + egress.files() + " file(s) from S3 costs about $"
+                        + String.format("%.2f", egress.estimatedUsd()) + " in egress (" + egress.pricingNote() + ")";
+                if (!askOnTerminal(what + ", above the " + Sizes.human(egress.threshold()) + " threshold. Continue? [y/N] ")) {
+                    throw new UsageException(what + "; that is above the " + Sizes.human(egress.threshold())
+                            + " egress threshold: re-run with --confirm-egress to go ahead");
+                }
+            }
+        }
+        TransferReport r = mover.run(job, out().progress(command));
+        if (!r.dryRun()) {
+            Map<String, Object> audit = new LinkedHashMap<>();
+            audit.put("source", job.from().toString());
+            audit.put("destination", job.to().toString());
+            audit.put("copied", r.copied());
+            audit.put("bytes", r.bytes());
+            audit.put("deleted", r.deleted());
+            audit.put("failed", r.failures().size());
+            if (r.copied() > 0 || r.deleted() > 0) new AuditLog(env()).record("transfer." + command, audit);
+        }
+        render(job, r, egress);
+        r.failures().forEach(f -> out().warn("failed: " + f.key() + ": " + f.error()));
+        return r.partial() ? ExitCode.PARTIAL : ExitCode.OK;
+    }
+
+    private boolean askOnTerminal(String question) {
+        java.io.Console c = System.console();
+        if (c == null || !out().isTerminal()) return false;
+        String answer = c.readLine("%s", question);
+        return answer != null && answer.trim().toLowerCase().startsWith("y");
+    }
+
+    private void render(TransferJob job, TransferReport r, EgressGuard.Check egress) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source", job.from().toString());
+        json.put("destination", job.to().toString());
+        json.put("dryRun", r.dryRun());
+        json.put("copied", r.copied());
+        json.put("bytes", r.bytes());
+        json.put("unchanged", r.unchanged());
+        json.put("deleted", r.deleted());
+        json.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+        json.put("failures", r.failures());
+        if (r.dryRun()) {
+            json.put("planned", r.planned());
+            json.put("plannedBytes", r.planned().stream().filter(p -> p.action().equals("copy")).mapToLong(TransferReport.Planned::size).sum());
+        }
+        if (egress != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("bytes", egress.bytes());
+            e.put("estimatedUsd", Math.round(egress.estimatedUsd() * 100) / 100.0);
+            e.put("threshold", egress.threshold());
+            e.put("warnings", egress.warnings());
+            json.put("egress", e);
+        }
+        Table t;
+        if (r.dryRun()) {
+            t = new Table().fixed("ACTION").left("KEY").right("SIZE").left("WHY");
+            long total = 0;
+            for (TransferReport.Planned p : r.planned()) {
+                t.row("would " + p.action(), p.key(), Sizes.human(p.size()), p.reason());
+                if (p.action().equals("copy")) total += p.size();
+            }
+            t.total("total", r.planned().size() + " action(s), " + r.unchanged() + " unchanged", Sizes.human(total), "");
+        } else {
+            t = new Table().right("COPIED").right("BYTES").right("UNCHANGED").right("DELETED").right("FAILED").right("TIME").right("RATE");
+            t.row(r.copied(), Sizes.human(r.bytes()), r.unchanged(), r.deleted(), r.failures().size(),
+                    String.format("%.1fs", r.seconds()), Sizes.human((long) (r.bytes() / Math.max(0.001, r.seconds()))) + "/s");
+        }
+        out().result(json, t);
+    }
+
+    static Duration parseAge(String option, String text) {
+        var m = java.util.regex.Pattern.compile("(\\d+)([smhd])").matcher(text.trim());
+        if (!m.matches()) throw new UsageException(option + " '" + text + "': expected e.g. 30m, 24h or 7d");
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+}

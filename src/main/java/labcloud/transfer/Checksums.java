@@ -1,0 +1,113 @@
+package labcloud.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The checksums labcloud uses: MD5 (what S3 and most compatible stores return as the ETag of a
+ * single-part object, and the per-part integrity check), the multipart ETag (MD5 of the part
+ * MD5s, "-N"), and CRC32C of the whole object, stored in the object's metadata at upload.
+ */
+public final class Checksums {
+    /** User metadata key (x-amz-meta-labcloud-crc32c) holding the base64 CRC32C of the whole object. */
+    public static final String CRC_METADATA = "labcloud-crc32c";
+
+    private Checksums() {}
+
+    public static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    public static String base64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    public static String crc32cBase64(long value) {
+        return base64(ByteBuffer.allocate(4).putInt((int) value).array());
+    }
+
+    /** True for an ETag that is a plain MD5 of the content (single-part upload on most stores). */
+    public static boolean isPlainMd5(String etag) {
+        return etag != null && etag.length() == 32 && etag.chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    /** The part count of a multipart ETag ("…-N"), or 0. */
+    public static int multipartCount(String etag) {
+        if (etag == null) return 0;
+        int dash = etag.lastIndexOf('-');
+        if (dash != 32 || !isPlainMd5(etag.substring(0, 32))) return 0;
+        try {
+            return Integer.parseInt(etag.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** ETag S3 gives a multipart object from the MD5 digests of its parts. */
+    public static String multipartEtag(List<byte[]> partMd5s) {
+        MessageDigest all = md5();
+        partMd5s.forEach(all::update);
+        return hex(all.digest()) + "-" + partMd5s.size();
+    }
+
+    /** MD5 (hex) and, if partSize &gt; 0, the multipart ETag of a local file, in one read. */
+    public static FileDigest digest(Path file, long partSize) throws IOException {
+        MessageDigest whole = md5();
+        MessageDigest part = md5();
+        CRC32C crc = new CRC32C();
+        java.util.ArrayList<byte[]> parts = new java.util.ArrayList<>();
+        long inPart = 0;
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (ch.read(buf.clear()) > 0) {
+                buf.flip();
+                byte[] a = buf.array();
+                int off = 0, len = buf.limit();
+                whole.update(a, off, len);
+                crc.update(a, off, len);
+                while (partSize > 0 && len > 0) {
+                    int n = (int) Math.min(len, partSize - inPart);
+                    part.update(a, off, n);
+                    inPart += n;
+                    off += n;
+                    len -= n;
+                    if (inPart == partSize) {
+                        parts.add(part.digest());
+                        inPart = 0;
+                    }
+                }
+            }
+        }
+        if (inPart > 0) parts.add(part.digest());
+        return new FileDigest(hex(whole.digest()), partSize > 0 && parts.size() > 0 ? multipartEtag(parts) : null,
+                crc32cBase64(crc.getValue()));
+    }
+
+    public record FileDigest(String md5, String multipartEtag, String crc32c) {}
+
+    /** CRC32C of a stream, base64. */
+    public static String crc32c(InputStream in) throws IOException {
+        CRC32C crc = new CRC32C();
+        byte[] buf = new byte[1 << 20];
+        for (int n; (n = in.read(buf)) > 0; ) crc.update(buf, 0, n);
+        return crc32cBase64(crc.getValue());
+    }
+}

@@ -1,0 +1,436 @@
+package labcloud.transfer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.CRC32C;
+import labcloud.core.ExitCode;
+import labcloud.core.LabcloudException;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Moves one file or object between two places: uploads (single PUT or resumable multipart),
+ * downloads (into a .partial file, renamed when verified), server-side copies within one store,
+ * and streamed copies between stores. Every byte read or written is held under the shared
+ * {@link ByteBudget}; every copy is verified against MD5 or CRC32C before it becomes visible.
+ */
+final class ObjectMover {
+    private final TransferSettings settings;
+    private final ByteBudget budget;
+    private final ExecutorService pool;
+    private final UploadJournal journal;
+    private final AtomicLong bytesMoved;
+
+    ObjectMover(TransferSettings settings, ByteBudget budget, ExecutorService pool, UploadJournal journal, AtomicLong bytesMoved) {
+        this.settings = settings;
+        this.budget = budget;
+        this.pool = pool;
+        this.journal = journal;
+        this.bytesMoved = bytesMoved;
+    }
+
+    void copy(ObjectEntry e, Ref from, Ref to) throws Exception {
+        switch (from) {
+            case Ref.Local l when to instanceof Ref.Local d -> localCopy(l.path(), d.path(), e);
+            case Ref.Local l when to instanceof Ref.S3 d -> upload(new LocalSource(l.path(), e.size()), e, d, l.path());
+            case Ref.S3 s when to instanceof Ref.Local d -> download(s, e, d.path());
+            case Ref.S3 s when to instanceof Ref.S3 d && s.store().id().equals(d.store().id()) -> serverSideCopy(s, e, d);
+            case Ref.S3 s when to instanceof Ref.S3 d -> upload(new S3Source(s, e), e, d, null);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    // ---- sources of byte ranges ----------------------------------------------------------------
+
+    /** Reads byte ranges of the object being copied. */
+    interface RangeSource {
+        byte[] read(long offset, int length) throws IOException;
+
+        /** Base64 CRC32C of the whole source, computed or read from its metadata; null if unknown. */
+        String crc32c() throws IOException;
+    }
+
+    private record LocalSource(Path path, long size) implements RangeSource {
+        @Override
+        public byte[] read(long offset, int length) throws IOException {
+            byte[] b = new byte[length];
+            ByteBuffer buf = ByteBuffer.wrap(b);
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                while (buf.hasRemaining()) {
+                    if (ch.read(buf, offset + buf.position()) < 0) throw new IOException(path + " shrank while being copied");
+                }
+            }
+            return b;
+        }
+
+        @Override
+        public String crc32c() throws IOException {
+            try (InputStream in = Files.newInputStream(path)) {
+                return Checksums.crc32c(in);
+            }
+        }
+    }
+
+    private record S3Source(Ref.S3 ref, ObjectEntry entry) implements RangeSource {
+        @Override
+        public byte[] read(long offset, int length) {
+            if (length == 0) return new byte[0];
+            ResponseBytes<GetObjectResponse> r = ref.store().client().getObjectAsBytes(b -> b.bucket(ref.bucket())
+                    .key(ref.key()).range("bytes=" + offset + "-" + (offset + length - 1))
+                    .ifMatch(entry.etag() == null ? null : "\"" + entry.etag() + "\""));
+            byte[] b = r.asByteArrayUnsafe();
+            if (b.length != length) throw new UncheckedIOException(new IOException("short read of " + ref.display()));
+            return b;
+        }
+
+        @Override
+        public String crc32c() {
+            HeadObjectResponse h = ref.store().client().headObject(b -> b.bucket(ref.bucket()).key(ref.key()));
+            return h.metadata().get(Checksums.CRC_METADATA);
+        }
+    }
+
+    // ---- upload --------------------------------------------------------------------------------
+
+    private void upload(RangeSource src, ObjectEntry e, Ref.S3 to, Path localPath) throws Exception {
+        long size = e.size();
+        if (!settings.parts().multipart(size)) {
+            int permits = budget.acquire(size);
+            try {
+                byte[] data = src.read(0, (int) size);
+                putSmall(to, data);
+            } finally {
+                budget.release(permits);
+            }
+            return;
+        }
+        multipartUpload(src, e, to, localPath);
+    }
+
+    private void putSmall(Ref.S3 to, byte[] data) {
+        byte[] md5 = Checksums.md5().digest(data);
+        CRC32C crc = new CRC32C();
+        crc.update(data);
+        var resp = to.store().client().putObject(b -> b.bucket(to.bucket()).key(to.key())
+                        .contentLength((long) data.length).contentMD5(Checksums.base64(md5))
+                        .metadata(Map.of(Checksums.CRC_METADATA, Checksums.crc32cBase64(crc.getValue()))),
+                RequestBody.fromBytes(data));
+        verifyEtag(to, S3Listing.unquote(resp.eTag()), Checksums.hex(md5));
+        bytesMoved.addAndGet(data.length);
+    }
+
+    private static void verifyEtag(Ref.S3 to, String etag, String md5Hex) {
+        if (Checksums.isPlainMd5(etag) && !etag.equalsIgnoreCase(md5Hex)) {
+            throw new LabcloudException(ExitCode.FAILED, "checksum mismatch after upload of " + to.display());
+        }
+    }
+
+    private void multipartUpload(RangeSource src, ObjectEntry e, Ref.S3 to, Path localPath) throws Exception {
+        var s3 = to.store().client();
+        long size = e.size();
+        long partSize = settings.parts().partSize(size);
+        int count = settings.parts().parts(size);
+        String source = localPath == null ? null : localPath.toAbsolutePath().toString();
+        long mtime = e.modified() == null ? 0 : e.modified().toEpochMilli();
+        Map<Integer, String> done = new TreeMap<>();
+        String uploadId = null;
+        UploadJournal.Writer writer = null;
+        String crc = null;
+        if (source != null) {
+            var resume = journal.find(to.store().id(), to.bucket(), to.key(), source, size, mtime, partSize);
+            if (resume.isPresent()) {
+                var u = resume.get();
+                Map<Integer, String> onServer = listParts(to, u.uploadId());
+                if (onServer != null) {
+                    uploadId = u.uploadId();
+                    crc = u.crc32c();
+                    // a part counts as done only if the store has it with the ETag the journal recorded
+                    u.parts().forEach((n, tag) -> {
+                        if (tag.equals(onServer.get(n))) done.put(n, tag);
+                    });
+                    writer = journal.reopen(u);
+                } else {
+                    UploadJournal.delete(u);
+                }
+            }
+        }
+        if (uploadId == null) {
+            crc = src.crc32c();
+            String c = crc;
+            uploadId = s3.createMultipartUpload(b -> b.bucket(to.bucket()).key(to.key())
+                    .metadata(c == null ? Map.of() : Map.of(Checksums.CRC_METADATA, c))).uploadId();
+            if (source != null) writer = journal.begin(to.store().id(), to.bucket(), to.key(), source, size, mtime, partSize, uploadId, crc);
+        }
+        String id = uploadId;
+        UploadJournal.Writer w = writer;
+        Semaphore perFile = new Semaphore(settings.partsPerFile());
+        List<Future<?>> futures = new ArrayList<>();
+        Map<Integer, String> etags = new java.util.concurrent.ConcurrentSkipListMap<>(done);
+        for (int n = 1; n <= count; n++) {
+            if (done.containsKey(n)) continue;
+            int part = n;
+            long off = (n - 1) * partSize;
+            int len = (int) Math.min(partSize, size - off);
+            perFile.acquire();
+            futures.add(pool.submit(() -> {
+                try {
+                    int permits = budget.acquire(len);
+                    try {
+                        byte[] data = src.read(off, len);
+                        byte[] md5 = Checksums.md5().digest(data);
+                        String tag = S3Listing.unquote(s3.uploadPart(b -> b.bucket(to.bucket()).key(to.key()).uploadId(id)
+                                .partNumber(part).contentLength((long) len).contentMD5(Checksums.base64(md5)),
+                                RequestBody.fromBytes(data)).eTag());
+                        verifyEtag(to, tag, Checksums.hex(md5));
+                        etags.put(part, tag);
+                        if (w != null) w.partDone(part, tag);
+                        bytesMoved.addAndGet(len);
+                    } finally {
+                        budget.release(permits);
+                    }
+                } finally {
+                    perFile.release();
+                }
+                return null;
+            }));
+        }
+        try {
+            awaitAll(futures);
+        } catch (Exception ex) {
+            // keep the upload and its journal: the next run resumes from the parts that finished
+            if (w != null) w.close();
+            else abortQuietly(to, id);
+            throw ex;
+        }
+        List<CompletedPart> parts = new ArrayList<>();
+        etags.forEach((n, tag) -> parts.add(CompletedPart.builder().partNumber(n).eTag("\"" + tag + "\"").build()));
+        var resp = s3.completeMultipartUpload(b -> b.bucket(to.bucket()).key(to.key()).uploadId(id)
+                .multipartUpload(m -> m.parts(parts)));
+        if (w != null) w.finish();
+        String etag = S3Listing.unquote(resp.eTag());
+        if (Checksums.multipartCount(etag) > 0 && etags.values().stream().allMatch(Checksums::isPlainMd5)) {
+            List<byte[]> md5s = etags.values().stream().map(t -> java.util.HexFormat.of().parseHex(t)).toList();
+            if (!Checksums.multipartEtag(md5s).equalsIgnoreCase(etag)) {
+                throw new LabcloudException(ExitCode.FAILED, "checksum mismatch after multipart upload of " + to.display());
+            }
+        }
+    }
+
+    /** The parts a store holds for an upload, or null if the upload no longer exists. */
+    private static Map<Integer, String> listParts(Ref.S3 to, String uploadId) {
+        try {
+            Map<Integer, String> out = new TreeMap<>();
+            for (Part p : to.store().client().listPartsPaginator(b -> b.bucket(to.bucket()).key(to.key()).uploadId(uploadId)).parts()) {
+                out.put(p.partNumber(), S3Listing.unquote(p.eTag()));
+            }
+            return out;
+        } catch (NoSuchUploadException e) {
+            return null;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return null;
+            throw e;
+        }
+    }
+
+    private static void abortQuietly(Ref.S3 to, String uploadId) {
+        try {
+            to.store().client().abortMultipartUpload(b -> b.bucket(to.bucket()).key(to.key()).uploadId(uploadId));
+        } catch (RuntimeException ignored) {
+            // `labcloud cleanup` removes what is left
+        }
+    }
+
+    private static void awaitAll(List<Future<?>> futures) throws Exception {
+        Exception first = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException ex) {
+                if (first == null) first = ex.getCause() instanceof Exception c ? c : ex;
+            }
+        }
+        if (first != null) throw first;
+    }
+
+    // ---- download ------------------------------------------------------------------------------
+
+    private void download(Ref.S3 from, ObjectEntry e, Path dst) throws Exception {
+        Path partial = dst.resolveSibling(dst.getFileName() + LocalTree.PARTIAL_SUFFIX);
+        Files.createDirectories(dst.toAbsolutePath().getParent());
+        try {
+            String storedCrc;
+            String md5 = null;
+            String etag = e.etag();
+            if (!settings.parts().multipart(e.size())) {
+                int permits = budget.acquire(e.size());
+                try (ResponseInputStream<GetObjectResponse> in = from.store().client().getObject(b -> b.bucket(from.bucket()).key(from.key()));
+                     OutputStream out = Files.newOutputStream(partial)) {
+                    storedCrc = in.response().metadata().get(Checksums.CRC_METADATA);
+                    etag = S3Listing.unquote(in.response().eTag());
+                    MessageDigest d = Checksums.md5();
+                    CRC32C crc = new CRC32C();
+                    byte[] buf = new byte[64 * 1024];
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        d.update(buf, 0, n);
+                        crc.update(buf, 0, n);
+                        out.write(buf, 0, n);
+                        bytesMoved.addAndGet(n);
+                    }
+                    md5 = Checksums.hex(d.digest());
+                    verifyDownload(from, etag, md5, storedCrc, Checksums.crc32cBase64(crc.getValue()), null);
+                } finally {
+                    budget.release(permits);
+                }
+            } else {
+                storedCrc = rangedDownload(from, e, partial);
+                Checksums.FileDigest fd = Checksums.digest(partial, settings.parts().partSize(e.size()));
+                verifyDownload(from, etag, fd.md5(), storedCrc, fd.crc32c(), fd.multipartEtag());
+            }
+            if (e.modified() != null) Files.setLastModifiedTime(partial, FileTime.from(e.modified()));
+            try {
+                Files.move(partial, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException ex) {
+                Files.move(partial, dst, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Fetches all parts in parallel into the .partial file; returns the CRC32C stored in the object's metadata. */
+    private String rangedDownload(Ref.S3 from, ObjectEntry e, Path partial) throws Exception {
+        long size = e.size();
+        long partSize = settings.parts().partSize(size);
+        int count = settings.parts().parts(size);
+        AtomicReference<String> crc = new AtomicReference<>();
+        S3Source src = new S3Source(from, e);
+        Semaphore perFile = new Semaphore(settings.partsPerFile());
+        List<Future<?>> futures = new ArrayList<>();
+        try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (int n = 0; n < count; n++) {
+                long off = n * partSize;
+                int len = (int) Math.min(partSize, size - off);
+                boolean first = n == 0;
+                perFile.acquire();
+                futures.add(pool.submit(() -> {
+                    try {
+                        int permits = budget.acquire(len);
+                        try {
+                            if (first) {
+                                HeadObjectResponse h = from.store().client().headObject(b -> b.bucket(from.bucket()).key(from.key()));
+                                crc.set(h.metadata().get(Checksums.CRC_METADATA));
+                            }
+                            ByteBuffer buf = ByteBuffer.wrap(src.read(off, len));
+                            while (buf.hasRemaining()) ch.write(buf, off + buf.position());
+                            bytesMoved.addAndGet(len);
+                        } finally {
+                            budget.release(permits);
+                        }
+                    } finally {
+                        perFile.release();
+                    }
+                    return null;
+                }));
+            }
+            awaitAll(futures);
+        }
+        return crc.get();
+    }
+
+    private static void verifyDownload(Ref.S3 from, String etag, String md5, String storedCrc, String crc, String multipartEtag) {
+        boolean ok;
+        if (storedCrc != null) ok = storedCrc.equals(crc);
+        else if (Checksums.isPlainMd5(etag)) ok = etag.equalsIgnoreCase(md5);
+        else if (multipartEtag != null && Checksums.multipartCount(etag) > 0
+                && Checksums.multipartCount(etag) == Checksums.multipartCount(multipartEtag)) ok = etag.equalsIgnoreCase(multipartEtag);
+        else ok = true; // no checksum to compare with (e.g. a multipart object uploaded by another tool)
+        if (!ok) throw new LabcloudException(ExitCode.FAILED, "checksum mismatch after download of " + from.display());
+    }
+
+    // ---- copies within a store and on disk -----------------------------------------------------
+
+    private void serverSideCopy(Ref.S3 from, ObjectEntry e, Ref.S3 to) throws Exception {
+        var s3 = to.store().client();
+        if (e.size() <= PartSizer.MAX_SINGLE) {
+            s3.copyObject(b -> b.sourceBucket(from.bucket()).sourceKey(from.key())
+                    .destinationBucket(to.bucket()).destinationKey(to.key())
+                    .copySourceIfMatch(e.etag() == null ? null : "\"" + e.etag() + "\""));
+            bytesMoved.addAndGet(e.size());
+            return;
+        }
+        HeadObjectResponse h = s3.headObject(b -> b.bucket(from.bucket()).key(from.key()));
+        long partSize = Math.max(settings.parts().partSize(e.size()), 256 * PartSizer.MIB);
+        int count = (int) ((e.size() + partSize - 1) / partSize);
+        String id = s3.createMultipartUpload(b -> b.bucket(to.bucket()).key(to.key()).metadata(h.metadata())).uploadId();
+        Map<Integer, String> etags = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        Semaphore perFile = new Semaphore(settings.partsPerFile());
+        for (int n = 1; n <= count; n++) {
+            int part = n;
+            long off = (n - 1) * partSize;
+            long end = Math.min(e.size(), off + partSize) - 1;
+            perFile.acquire();
+            futures.add(pool.submit(() -> {
+                try {
+                    var r = s3.uploadPartCopy(b -> b.sourceBucket(from.bucket()).sourceKey(from.key())
+                            .destinationBucket(to.bucket()).destinationKey(to.key()).uploadId(id).partNumber(part)
+                            .copySourceRange("bytes=" + off + "-" + end));
+                    etags.put(part, S3Listing.unquote(r.copyPartResult().eTag()));
+                    bytesMoved.addAndGet(end - off + 1);
+                } finally {
+                    perFile.release();
+                }
+                return null;
+            }));
+        }
+        try {
+            awaitAll(futures);
+        } catch (Exception ex) {
+            abortQuietly(to, id);
+            throw ex;
+        }
+        List<CompletedPart> parts = new ArrayList<>();
+        etags.forEach((n, tag) -> parts.add(CompletedPart.builder().partNumber(n).eTag("\"" + tag + "\"").build()));
+        s3.completeMultipartUpload(b -> b.bucket(to.bucket()).key(to.key()).uploadId(id).multipartUpload(m -> m.parts(parts)));
+    }
+
+    private void localCopy(Path from, Path to, ObjectEntry e) throws IOException {
+        Files.createDirectories(to.toAbsolutePath().getParent());
+        Path partial = to.resolveSibling(to.getFileName() + LocalTree.PARTIAL_SUFFIX);
+        try {
+            Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            bytesMoved.addAndGet(e.size());
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package labcloud.transfer;
+
+/** One step of a transfer plan, produced lazily while the listings are merged. */
+public sealed interface PlanItem {
+    String key();
+
+    /** The destination is missing or known to differ: copy. */
+    record Copy(ObjectEntry source, Ref from, Ref to, String reason) implements PlanItem {
+        @Override
+        public String key() {
+            return source.key();
+        }
+    }
+
+    /** Same size on both sides: copy only if the checksums differ. */
+    record CompareThenCopy(ObjectEntry source, ObjectEntry destination, Ref from, Ref to) implements PlanItem {
+        @Override
+        public String key() {
+            return source.key();
+        }
+    }
+
+    /** Only at the destination (sync --delete). */
+    record Delete(ObjectEntry destination, Ref at) implements PlanItem {
+        @Override
+        public String key() {
+            return destination.key();
+        }
+    }
+}

@@ -37,6 +37,9 @@ abstract class TransferCommand extends BaseCommand {
     @Option(names = "--transfers", paramLabel = "N", description = "files in flight at once (default: 64)")
     int transfers = 64;
 
+    @Option(names = "--part-concurrency", paramLabel = "N", description = "parts of one large file in flight at once (default: 16)")
+    int partConcurrency = 16;
+
     @Option(names = "--part-size", paramLabel = "SIZE", description = "multipart part size, at least 5MiB (default: 8MiB, grown to stay under 10,000 parts)")
     String partSize;
 
@@ -61,6 +64,8 @@ abstract class TransferCommand extends BaseCommand {
         TransferSettings s = TransferSettings.defaults().withDryRun(dryRun);
         if (transfers < 1 || transfers > 1024) throw new UsageException("--transfers must be between 1 and 1024");
         s = s.withFiles(transfers);
+        if (partConcurrency < 1 || partConcurrency > 256) throw new UsageException("--part-concurrency must be between 1 and 256");
+        s = s.withPartsPerFile(partConcurrency);
         if (partSize != null) {
             long p = Sizes.parse("--part-size", partSize);
             if (p < 5L * 1024 * 1024 || p > 5L * 1024 * 1024 * 1024) throw new UsageException("--part-size must be between 5MiB and 5GiB");

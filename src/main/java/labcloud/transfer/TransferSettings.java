@@ -21,6 +21,10 @@ public record TransferSettings(int files, long bytes, int partsPerFile, PartSize
         return new TransferSettings(files, bytes, partsPerFile, new PartSizer(p), attempts, dryRun);
     }
 
+    public TransferSettings withPartsPerFile(int n) {
+        return new TransferSettings(files, bytes, n, parts, attempts, dryRun);
+    }
+
     public TransferSettings withFiles(int f) {
         return new TransferSettings(f, bytes, partsPerFile, parts, attempts, dryRun);
     }

@@ -55,6 +55,8 @@ public final class FaultProxy implements AutoCloseable {
     private volatile Function<Request, Fault> rule = r -> Fault.NONE;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger faults = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong requestBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.Map<String, AtomicInteger> byMethod = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -81,14 +83,45 @@ public final class FaultProxy implements AutoCloseable {
         return faults.get();
     }
 
+    /** Requests with this HTTP method (e.g. "HEAD") seen so far. */
+    public int requests(String method) {
+        AtomicInteger n = byMethod.get(method);
+        return n == null ? 0 : n.get();
+    }
+
+    /** Request body bytes received from clients (including those of faulted requests). */
+    public long requestBytes() {
+        return requestBytes.get();
+    }
+
+    /**
+     * A rule that fails about {@code rate} of all requests, half by dropping the connection and half
+     * with 503 SlowDown, from a seeded random sequence.
+     */
+    public static Function<Request, Fault> randomFaults(double rate, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        Fault slowDown = new Fault.Respond(503, "application/xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
+        return r -> {
+            double x;
+            synchronized (random) {
+                x = random.nextDouble();
+            }
+            if (x >= rate) return Fault.NONE;
+            return x < rate / 2 ? new Fault.Reset() : slowDown;
+        };
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
+        byMethod.computeIfAbsent(ex.getRequestMethod(), m -> new AtomicInteger()).incrementAndGet();
         var h = ex.getRequestHeaders();
         Request req = new Request(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestURI().getRawQuery(),
                 h.getFirst("Authorization"), h.getFirst("X-Amz-Target"));
         Fault fault = rule.apply(req);
         try (ex) {
             byte[] body = ex.getRequestBody().readAllBytes();
+            requestBytes.addAndGet(body.length);
             if (fault instanceof Fault.Reset) {
                 faults.incrementAndGet();
                 return; // closing the exchange without an answer drops the connection
@@ -123,6 +156,10 @@ public final class FaultProxy implements AutoCloseable {
             });
             long len = resp.headers().firstValueAsLong("content-length").orElse(0);
             boolean noBody = "HEAD".equals(ex.getRequestMethod()) || resp.statusCode() == 204 || resp.statusCode() == 304;
+            // the server sets Content-Length itself except for HEAD, whose answer must still carry the size
+            if ("HEAD".equals(ex.getRequestMethod())) {
+                resp.headers().firstValue("content-length").ifPresent(v -> ex.getResponseHeaders().set("Content-Length", v));
+            }
             ex.sendResponseHeaders(resp.statusCode(), noBody ? -1 : (len == 0 ? 0 : len));
             try (InputStream in = resp.body(); OutputStream out = ex.getResponseBody()) {
                 if (!noBody) in.transferTo(out);

@@ -34,12 +34,15 @@ final class TransferFixture implements AutoCloseable {
     final Path home;
     final Path work;
     final URI endpoint;
+    /** Where the aws CLI checks results: the store itself, even when labcloud goes through a proxy. */
+    URI verifyEndpoint;
     final String bucket;
     final Map<String, String> vars = new HashMap<>();
     private final AwsContext aws;
 
     TransferFixture(URI endpoint, boolean compat) throws IOException {
         this.endpoint = endpoint;
+        this.verifyEndpoint = endpoint;
         this.home = Files.createTempDirectory("labcloud-xfer-home-");
         this.work = Files.createTempDirectory("labcloud-xfer-work-");
         vars.put("HOME", home.toString());
@@ -105,7 +108,7 @@ final class TransferFixture implements AutoCloseable {
 
     /** The aws CLI, as an independent client of the same endpoint. */
     String awsCli(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint.toString()));
+        List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", verifyEndpoint.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(vars);

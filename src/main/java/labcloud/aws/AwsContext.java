@@ -207,19 +207,62 @@ public final class AwsContext implements AutoCloseable {
     public S3Client s3(String region) {
         return client("s3", region, "S3", () -> {
             var b = S3Client.builder();
-            if (settings.compat() || hasEndpointOverride()) {
-                b.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
-            }
-            if (settings.compat()) {
-                b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-            }
+            configureS3(b);
             return b;
         });
     }
 
     public S3Client s3() {
         return s3(region());
+    }
+
+    /**
+     * An S3 client for bulk transfers: like {@link #s3(String)}, but with standard retries (backoff
+     * with jitter, no client-side rate limiter: the transfer engine bounds its own concurrency, and
+     * one SlowDown must not throttle a thousand parallel small files to a crawl) and a connection
+     * pool of its own sized for many parallel requests.
+     */
+    public S3Client s3ForTransfers(String region) {
+        validateRegionName(region);
+        return (S3Client) clients.computeIfAbsent("s3-transfer/" + region, k -> {
+            var b = S3Client.builder();
+            configureS3(b);
+            configure(b, region, "S3");
+            int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
+            b.overrideConfiguration(overrideConfiguration().toBuilder()
+                    .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build())
+                    .build());
+            b.httpClient(transferHttp());
+            return b.build();
+        });
+    }
+
+    private void configureS3(software.amazon.awssdk.services.s3.S3ClientBuilder b) {
+        if (settings.compat() || hasEndpointOverride()) {
+            b.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        }
+        if (settings.compat()) {
+            b.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        }
+    }
+
+    private volatile SdkHttpClient transferHttp;
+
+    private SdkHttpClient transferHttp() {
+        if (transferHttp == null) {
+            synchronized (this) {
+                if (transferHttp == null) {
+                    transferHttp = ApacheHttpClient.builder()
+                            .maxConnections(256)
+                            .connectionTimeout(Duration.ofSeconds(5))
+                            .socketTimeout(Duration.ofSeconds(60))
+                            .tcpKeepAlive(true)
+                            .build();
+                }
+            }
+        }
+        return transferHttp;
     }
 
     @SuppressWarnings("unchecked")
@@ -347,5 +390,6 @@ public final class AwsContext implements AutoCloseable {
         });
         clients.clear();
         if (http != null) http.close();
+        if (transferHttp != null) transferHttp.close();
     }
 }

@@ -40,7 +40,7 @@ class FaultInjectionTest {
 
             int faultsBefore = proxy.faults();
             Path down = fx.work.resolve("down");
-            CliResult dl = fx.run("sync", "--part-size", "5MiB", fx.url("f"), down.toString());
+            CliResult dl = fx.run("--output", "json", "sync", "--part-size", "5MiB", fx.url("f"), down.toString());
             assertThat(dl.exitCode()).as(dl.toString()).isZero();
             assertThat(proxy.faults()).isGreaterThan(faultsBefore);
             assertThat(TransferFixture.tree(down)).isEqualTo(local);

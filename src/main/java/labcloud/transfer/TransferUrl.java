@@ -23,6 +23,9 @@ public record TransferUrl(String text, Path local, String remote, String bucket,
     public static TransferUrl parse(String text) {
         if (text == null || text.isBlank()) throw new UsageException("empty location (expected a path, s3://bucket/prefix or REMOTE:bucket/prefix)");
         if (text.startsWith("s3://")) return bucketAndKey(text, null, text.substring(5));
+        if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            throw new UsageException("'" + text + "': unsupported URL scheme (use s3:// or a named remote NAME:bucket/prefix)");
+        }
         int colon = text.indexOf(':');
         int slash = text.indexOf('/');
         if (colon > 0 && (slash < 0 || colon < slash) && !text.startsWith(".")) {
@@ -32,7 +35,6 @@ public record TransferUrl(String text, Path local, String remote, String bucket,
             }
             return bucketAndKey(text, name, text.substring(colon + 1));
         }
-        if (text.contains("://")) throw new UsageException("'" + text + "': unsupported URL scheme (use s3:// or a named remote)");
         return new TransferUrl(text, Path.of(text), null, null, null);
     }
 

@@ -39,7 +39,10 @@ class SecretsNeverPrintedTest {
                 List.of("--profile", "leaky", "--verbose", "trail", "--regions", "us-east-1", "--since", "1d"),
                 // scan reads ~/.aws/credentials (the working directory is HOME) and reports it, redacted
                 List.of("--verbose", "scan", "--all-files"),
-                List.of("scan", "--format", "sarif", "--verify", "--endpoint-url", "http://127.0.0.1:1"));
+                List.of("scan", "--format", "sarif", "--verify", "--endpoint-url", "http://127.0.0.1:1"),
+                List.of("--profile", "leaky", "--verbose", "sync", "s3://no-such-bucket/data", "out"),
+                List.of("--profile", "leaky", "--endpoint-url", "http://127.0.0.1:1", "--verbose", "cp", "s3://lab-bucket/x.bin", "x.bin"),
+                List.of("--verbose", "ls", "s3://no-such-bucket/"));
     }
 
     @ParameterizedTest

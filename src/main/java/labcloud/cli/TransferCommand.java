@@ -97,12 +97,14 @@ abstract class TransferCommand extends BaseCommand {
     protected int execute(String command, DataMover mover, TransferJob job) {
         EgressGuard.Check egress = null;
         if (EgressGuard.applies(job.from(), job.to())) {
-            egress = mover.egressCheck(job, threshold(), EgressPricing.PUBLISHED_TIERS);
+            egress = mover.egressCheck(job, threshold(), EgressPricing.catalog(labcloud.pricing.PriceCatalog.load(env())));
             egress.warnings().forEach(out()::warn);
             if (egress.over() && !confirmEgress && !dryRun) {
-                String what = "downloading " + Sizes.human(egress.bytes()) + " in " + egress.files() + " file(s) from S3 costs about $"
-                        + String.format("%.2f", egress.estimatedUsd()) + " in egress (" + egress.pricingNote() + ")";
-                if (!askOnTerminal(what + ", above the " + Sizes.human(egress.threshold()) + " threshold. Continue? [y/N] ")) {
+                String cost = Double.isNaN(egress.estimatedUsd()) ? "an unknown amount"
+                        : "about $" + String.format(java.util.Locale.ROOT, "%.2f", egress.estimatedUsd());
+                String what = "downloading " + Sizes.human(egress.bytes()) + " in " + egress.files() + " file(s) from S3 costs "
+                        + cost + " in egress (" + egress.pricingNote() + ")";
+                if (!Prompts.confirm(what + ", above the " + Sizes.human(egress.threshold()) + " threshold. Continue?")) {
                     throw new UsageException(what + "; that is above the " + Sizes.human(egress.threshold())
                             + " egress threshold: re-run with --confirm-egress to go ahead");
                 }
@@ -124,13 +126,6 @@ abstract class TransferCommand extends BaseCommand {
         return r.partial() ? ExitCode.PARTIAL : ExitCode.OK;
     }
 
-    private boolean askOnTerminal(String question) {
-        java.io.Console c = System.console();
-        if (c == null || !out().isTerminal()) return false;
-        String answer = c.readLine("%s", question);
-        return answer != null && answer.trim().toLowerCase().startsWith("y");
-    }
-
     private void render(TransferJob job, TransferReport r, EgressGuard.Check egress) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", job.from().toString());
@@ -149,7 +144,8 @@ abstract class TransferCommand extends BaseCommand {
         if (egress != null) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("bytes", egress.bytes());
-            e.put("estimatedUsd", Math.round(egress.estimatedUsd() * 100) / 100.0);
+            e.put("estimatedUsd", Double.isNaN(egress.estimatedUsd()) ? null : Math.round(egress.estimatedUsd() * 100) / 100.0);
+            e.put("pricing", egress.pricingNote());
             e.put("threshold", egress.threshold());
             e.put("warnings", egress.warnings());
             json.put("egress", e);

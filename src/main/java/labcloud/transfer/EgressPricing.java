@@ -1,30 +1,25 @@
 package labcloud.transfer;
 
 import java.util.Locale;
+import labcloud.pricing.EgressCost;
+import labcloud.pricing.PriceCatalog;
 
-/**
- * The cost of data transfer out of AWS to the internet. The one place the egress guard asks for a
- * price: it uses AWS's published tiers for S3 data transfer out (us-east-1 list prices, 2025),
- * after the 100 GB per month that AWS does not charge for.
- */
+/** The one place the egress guard asks what a download would cost. */
 public interface EgressPricing {
     record Estimate(double usd, String note) {}
 
     Estimate estimate(long bytes, String region);
 
-    /** Published internet egress tiers: first 100 GB/month free, then per GB by monthly volume. */
-    EgressPricing PUBLISHED_TIERS = (bytes, region) -> {
-        double gb = bytes / 1e9;
-        double billable = Math.max(0, gb - 100);
-        double[][] tiers = {{10_240, 0.09}, {40_960, 0.085}, {102_400, 0.07}, {Double.MAX_VALUE, 0.05}};
-        double usd = 0, left = billable;
-        for (double[] t : tiers) {
-            double inTier = Math.min(left, t[0]);
-            usd += inTier * t[1];
-            left -= inTier;
-            if (left <= 0) break;
-        }
-        return new Estimate(usd, String.format(Locale.ROOT,
-                "%.1f GB at published rates ($0.09/GB after the free 100 GB/month) from %s", gb, region));
-    };
+    /** Prices from the lab's price catalog: the monthly free allowance, then the region's tiers. */
+    static EgressPricing catalog(PriceCatalog catalog) {
+        return (bytes, region) -> {
+            EgressCost c = catalog.egressCost(region, bytes);
+            if (!c.known()) {
+                return new Estimate(Double.NaN, "no egress price for " + region + " in the price catalog");
+            }
+            String date = c.provenance() == null || c.provenance().date() == null ? "" : ", prices of " + c.provenance().date();
+            return new Estimate(c.total(), String.format(Locale.ROOT, "%.1f GB from %s, %.0f GB of it in the monthly free allowance%s",
+                    c.gb(), region, c.freeGb(), date));
+        };
+    }
 }

@@ -89,6 +89,8 @@ class MotoTransferTest {
                 "s3://lab-egress/data", dest.toString());
         assertThat(confirmed.exitCode()).as(confirmed.toString()).isZero();
         assertThat(json(confirmed).path("egress").path("bytes").asLong()).isEqualTo(9000);
+        assertThat(json(confirmed).path("egress").path("estimatedUsd").asDouble()).isZero(); // inside the free allowance
+        assertThat(json(confirmed).path("egress").path("pricing").asText()).contains("free allowance");
         try (var files = Files.list(dest)) {
             assertThat(files.count()).isEqualTo(3);
         }

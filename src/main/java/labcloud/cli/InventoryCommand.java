@@ -1,20 +1,22 @@
 package labcloud.cli;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
+import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
-import labcloud.core.UsageException;
 import labcloud.inventory.Inventory;
+import labcloud.inventory.InventoryChanges;
 import labcloud.inventory.InventoryOptions;
 import labcloud.inventory.InventoryService;
 import labcloud.inventory.ResourceTypes;
+import labcloud.store.SnapshotStore;
+import labcloud.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "inventory", description = "Every resource in every region, with its estimated monthly cost.")
+@Command(name = "inventory", description = "Every resource in every region, with its estimated monthly cost. "
+        + "Each run is saved in ~/.labcloud/labcloud.db; --changes compares it with the previous run.")
 public final class InventoryCommand extends BaseCommand {
     @Option(names = "--regions", paramLabel = "all|R1,R2", description = "regions to read (default: the current region; 'all' for every enabled region)")
     String regions;
@@ -29,23 +31,29 @@ public final class InventoryCommand extends BaseCommand {
     @Option(names = "--deep", description = "list the objects of buckets that have no CloudWatch size metrics")
     boolean deep;
 
+    @Option(names = "--changes", description = "show what appeared, changed or disappeared since the previous run")
+    boolean changes;
+
     @Override
     protected int run() {
-        var typeSet = ResourceTypes.parse(types);
-        Instant when = parseDate(asOf);
+        Set<String> typeSet = ResourceTypes.parse(types);
+        Instant when = asOf == null ? Instant.now() : TimeArgs.instant("--as-of", asOf, false);
         List<String> regionList = aws().resolveRegions(regions);
         Inventory inv = InventoryService.collect(aws(), new InventoryOptions(regionList, typeSet, deep, when));
-        out().result(inv, InventoryTable.of(inv, out().format() == labcloud.cli.output.Format.CSV));
+        SnapshotStore snapshots = new SnapshotStore(Store.open(env()));
+        long id = snapshots.save(inv, typeSet);
+        if (changes) {
+            var previous = snapshots.previousCovering(id);
+            if (previous.isEmpty()) {
+                out().info("no earlier inventory to compare with; this run is saved as the baseline");
+            }
+            InventoryChanges diff = previous.map(p -> InventoryChanges.between(snapshots.load(p.id()), p.types(), inv, typeSet))
+                    .orElse(new InventoryChanges(null, inv.generatedAt(), List.of(), List.of(), List.of()));
+            out().result(diff, InventoryTable.changes(diff));
+        } else {
+            out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));
+        }
         inv.errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));
         return inv.partial() ? ExitCode.PARTIAL : ExitCode.OK;
-    }
-
-    static Instant parseDate(String s) {
-        if (s == null || s.isBlank()) return Instant.now();
-        try {
-            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("invalid --as-of '" + s + "' (expected YYYY-MM-DD or e.g. 2026-03-01T12:00:00Z)");
-        }
     }
 }

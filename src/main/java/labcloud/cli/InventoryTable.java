@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import labcloud.cli.output.Table;
 import labcloud.inventory.Inventory;
+import labcloud.inventory.InventoryChanges;
 import labcloud.inventory.Resource;
 import labcloud.inventory.ResourceTypes;
 import labcloud.pricing.Sizes;
@@ -62,6 +63,25 @@ final class InventoryTable {
         t.total("total", inv.resources().size() + " resources", "", inv.errors().isEmpty() ? ""
                 : inv.errors().size() + " errors", sum(inv.resources()));
         return t;
+    }
+
+    /** What changed since the previous run, one line per resource (and per changed field). */
+    static Table changes(InventoryChanges c) {
+        Table t = new Table().left("CHANGE").fixed("ID").left("TYPE").left("REGION").left("WHAT");
+        for (Resource r : c.appeared()) t.row("+ appeared", r.id(), r.type(), r.region(), label(r) + summary(r));
+        for (InventoryChanges.Change ch : c.changed()) {
+            Resource r = ch.resource();
+            for (var f : ch.fields().entrySet()) {
+                t.row("~ changed", r.id(), r.type(), r.region(), f.getKey() + ": " + f.getValue().get(0) + " -> " + f.getValue().get(1));
+            }
+        }
+        for (Resource r : c.disappeared()) t.row("- gone", r.id(), r.type(), r.region(), label(r) + summary(r));
+        t.total("", c.appeared().size() + " appeared", c.changed().size() + " changed", c.disappeared().size() + " gone", "");
+        return t;
+    }
+
+    private static String label(Resource r) {
+        return r.name() == null || r.name().equals(r.id()) ? "" : r.name() + ": ";
     }
 
     private static String plural(String type, int n) {

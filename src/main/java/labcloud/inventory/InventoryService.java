@@ -46,8 +46,7 @@ public final class InventoryService {
         ResourcePricer pricer = new ResourcePricer(catalog);
         List<Resource> resources = new ArrayList<>();
         result.values().forEach(list -> list.forEach(r -> resources.add(pricer.price(r))));
-        resources.sort(Comparator.comparing(Resource::region).thenComparing(r -> ResourceTypes.rank(r.type()))
-                .thenComparing(Resource::id));
+        resources.sort(ResourceTypes.RESOURCE_ORDER);
         List<RegionError> errors = new ArrayList<>(result.errors());
         errors.addAll(run.errors());
         errors.sort(Comparator.comparing(RegionError::region).thenComparing(RegionError::service));

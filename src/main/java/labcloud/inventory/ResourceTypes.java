@@ -31,6 +31,10 @@ public final class ResourceTypes {
         return out;
     }
 
+    /** The order of resources in results: region, then type in {@link #ORDER}, then id. */
+    public static final java.util.Comparator<Resource> RESOURCE_ORDER = java.util.Comparator.comparing(Resource::region)
+            .thenComparing(r -> rank(r.type())).thenComparing(Resource::id);
+
     /** Sort key so that tables list types in a stable, meaningful order. */
     public static int rank(String type) {
         int i = ORDER.indexOf(type);

@@ -1,11 +1,15 @@
 package labcloud.cli;
 
-import java.util.Map;
-import labcloud.cli.output.Table;
+import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
 import labcloud.demo.DemoAccount;
 import labcloud.demo.DemoSession;
-import labcloud.demo.ResourceCount;
+import labcloud.inventory.Inventory;
+import labcloud.inventory.InventoryOptions;
+import labcloud.inventory.InventoryService;
+import labcloud.inventory.ResourceTypes;
+import labcloud.store.SnapshotStore;
+import labcloud.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,20 +26,14 @@ public final class DemoCommand extends BaseCommand {
             out().info("Seeded " + demo.manifest().resources().size() + " resources in "
                     + DemoAccount.REGIONS.size() + " regions at " + demo.moto().endpoint()
                     + String.format(" (%.1f s)", (System.nanoTime() - t0) / 1e9));
-            ResourceCount.Result counts = ResourceCount.count(demo.aws(), DemoAccount.REGIONS);
-            Table t = new Table().fixed("REGION").left("TYPE").right("COUNT");
-            int total = 0;
-            for (var region : counts.byRegion().entrySet()) {
-                for (Map.Entry<String, Integer> type : region.getValue().entrySet()) {
-                    if (type.getValue() == 0) continue;
-                    t.row(region.getKey(), type.getKey(), type.getValue());
-                    total += type.getValue();
-                }
-            }
-            t.total("all", "", total);
-            out().result(counts.byRegion(), t);
-            counts.raw().errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));
-            return counts.raw().partial() ? ExitCode.PARTIAL : ExitCode.OK;
+            // The demo's inventory, saved in the demo's own store for the dashboard.
+            // --deep: the emulator publishes no S3 storage metrics, so buckets are listed for their sizes.
+            Inventory inv = InventoryService.collect(demo.aws(), new InventoryOptions(DemoAccount.REGIONS,
+                    ResourceTypes.ALL, true, java.time.Instant.now()));
+            new SnapshotStore(Store.open(demo.environment())).save(inv, ResourceTypes.ALL);
+            out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));
+            inv.errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));
+            return inv.partial() ? ExitCode.PARTIAL : ExitCode.OK;
         }
     }
 }

@@ -1,0 +1,31 @@
+package labcloud.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import labcloud.core.Environment;
+import labcloud.store.SnapshotStore;
+import labcloud.store.Store;
+import labcloud.testing.CliResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `labcloud demo` reports the seeded account with the inventory and saves it for the dashboard. */
+class DemoInventoryTest {
+    @Test
+    void demoPrintsTheInventoryTableAndSavesASnapshot(@TempDir Path home) throws Exception {
+        Environment env = Environment.of(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"), "COLUMNS", "100"));
+        CliResult r = CliResult.run(env, "demo", "--no-serve");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("us-east-1 · ec2-instance", "jupyter-alice", "t3.medium", "30.37",
+                "global · iam-user", "lab-public-share", "PUBLIC", "all regions", "total");
+        assertThat(r.stdout()).as("buckets are listed for their size").doesNotContain("size unknown");
+        Path db = home.resolve(".labcloud/demo/labcloud.db");
+        assertThat(Files.exists(db)).isTrue();
+        var latest = new SnapshotStore(Store.open(db)).latest().orElseThrow();
+        assertThat(latest.resourceCount()).isGreaterThan(40);
+        assertThat(latest.account()).isEqualTo("123456789012");
+    }
+}

@@ -103,6 +103,7 @@ final class SecretDetector {
                     if (end > text.length() || (end < text.length() && isAlnum(text.charAt(end)))) continue;
                     String body = text.substring(bodyStart, end);
                     if (!isBase32(body) || !Plausibility.keyIdBody(body)) continue;
+                    if (insideBase64Blob(i, end)) continue;
                     String keyId = text.substring(i, end);
                     keyIdPositions.add(i);
                     add(Rule.AWS_ACCESS_KEY_ID, i, keyId, Redactor.shortKeyId(keyId));
@@ -166,6 +167,17 @@ final class SecretDetector {
             }
         }
 
+        /** An ID-shaped run inside a long base64 blob (an embedded image, a certificate) is chance, not a key. */
+        boolean insideBase64Blob(int start, int end) {
+            boolean glued = (start > 0 && isBase64Symbol(text.charAt(start - 1)))
+                    || (end < text.length() && isBase64Symbol(text.charAt(end)));
+            if (!glued) return false;
+            int from = start, to = end;
+            while (from > 0 && from > start - 64 && isBase64Char(text.charAt(from - 1))) from--;
+            while (to < text.length() && to < end + 64 && isBase64Char(text.charAt(to))) to++;
+            return to - from >= 64;
+        }
+
         int lineStart(int pos) {
             int nl = text.lastIndexOf('\n', pos - 1);
             return nl + 1;
@@ -179,6 +191,14 @@ final class SecretDetector {
 
     static boolean isAlnum(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isBase64Symbol(char c) {
+        return c == '+' || c == '/';
+    }
+
+    private static boolean isBase64Char(char c) {
+        return isAlnum(c) || c == '+' || c == '/' || c == '=';
     }
 
     private static boolean isBase32(String s) {

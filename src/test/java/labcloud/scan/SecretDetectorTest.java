@@ -33,6 +33,8 @@ class SecretDetectorTest {
                 Arguments.of("YAML secret", "  secret: " + SECRET, List.of(Rule.AWS_SECRET_ACCESS_KEY)),
                 Arguments.of("environ assignment", "os.environ[\"AWS_SECRET_ACCESS_KEY\"] = \"" + SECRET + "\"",
                         List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("key ID in a presigned URL", "https://b.s3.amazonaws.com/k?X-Amz-Credential=" + KEY
+                        + "/20240101/us-east-1/s3/aws4_request", List.of(Rule.AWS_ACCESS_KEY_ID)),
                 Arguments.of("URL-encoded secret", "https://x/?secret=" + encoded + "&a=1", List.of(Rule.AWS_SECRET_ACCESS_KEY)),
                 Arguments.of("pair in an SDK call", "boto3.client('s3', '" + KEY + "', '" + SECRET + "')",
                         List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
@@ -82,6 +84,8 @@ class SecretDetectorTest {
                 Arguments.of("sha512 integrity", "\"integrity\": \"sha512-" + "z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==\""),
                 Arguments.of("base64 image", "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" + ak
                         + "QWERTYUIOPASDFGHJKLZXCVBNMqwertyuiopasdfghjkl1234567890ABCDEFGH\">"),
+                Arguments.of("key-shaped run inside a data URI", "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB+"
+                        + F.keyId() + "/CAYAAAAfFcSJAAAADUlEQVR42mNkqwertyuiopasdfghjkl1234567890\">"),
                 Arguments.of("env reference", "aws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}"),
                 Arguments.of("os.environ", "secret = os.environ[\"AWS_SECRET_ACCESS_KEY\"]"),
                 Arguments.of("getenv", "String secret = System.getenv(\"AWS_SECRET_ACCESS_KEY\");"),

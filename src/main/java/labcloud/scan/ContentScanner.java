@@ -37,15 +37,20 @@ final class ContentScanner {
     }
 
     Result scan(String path, byte[] bytes) {
-        if (bytes.length > maxBytes) return Result.skip(path, "too large (" + bytes.length + " bytes)");
+        return scan(path, bytes, bytes.length);
+    }
+
+    /** Scans the first {@code length} bytes of {@code bytes} (a reusable read buffer). */
+    Result scan(String path, byte[] bytes, int length) {
+        if (length > maxBytes) return Result.skip(path, "too large (" + length + " bytes)");
         List<Finding> findings = new ArrayList<>();
         List<KeyPair> pairs = new ArrayList<>();
-        if (path.toLowerCase(Locale.ROOT).endsWith(".ipynb") && scanNotebook(path, bytes, findings, pairs)) {
+        if (path.toLowerCase(Locale.ROOT).endsWith(".ipynb") && scanNotebook(path, bytes, length, findings, pairs)) {
             return new Result(findings, pairs, null);
         }
-        if (isBinary(bytes)) return Result.skip(path, "binary");
+        if (isBinary(bytes, length)) return Result.skip(path, "binary");
         // Latin-1 maps each byte to one char: no decoding cost, and offsets stay byte offsets.
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         List<Match> matches = detector.scan(text);
         for (Match m : matches) findings.add(finding(path, m, m.line(), null, null, false));
         pair(matches, findings, 0, pairs);
@@ -57,10 +62,10 @@ final class ContentScanner {
     }
 
     /** Returns false when the file is not valid notebook JSON, so that it is scanned as text instead. */
-    private boolean scanNotebook(String path, byte[] bytes, List<Finding> findings, List<KeyPair> pairs) {
+    private boolean scanNotebook(String path, byte[] bytes, int length, List<Finding> findings, List<KeyPair> pairs) {
         List<NotebookReader.CellText> cells;
         try {
-            cells = NotebookReader.read(bytes);
+            cells = NotebookReader.read(bytes, length);
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -93,8 +98,8 @@ final class ContentScanner {
         }
     }
 
-    static boolean isBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, BINARY_SNIFF);
+    static boolean isBinary(byte[] bytes, int length) {
+        int n = Math.min(length, BINARY_SNIFF);
         for (int i = 0; i < n; i++) if (bytes[i] == 0) return true;
         return false;
     }

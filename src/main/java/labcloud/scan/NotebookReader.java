@@ -26,9 +26,9 @@ final class NotebookReader {
         }
     }
 
-    static List<CellText> read(byte[] bytes) throws IOException {
+    static List<CellText> read(byte[] bytes, int length) throws IOException {
         List<CellText> out = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(bytes)) {
+        try (JsonParser p = JSON.createParser(bytes, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();

@@ -20,7 +20,7 @@ final class SecretDetector {
     /** A line containing this marker is never reported. */
     static final String ALLOW_MARKER = "labcloud:allow";
 
-    private static final String[] KEY_ID_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA", "A3T"};
+    private static final String[] KEY_ID_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA", "A3T"}; // for mayContainSecrets
     private static final String[] SECRET_TRIGGERS = {"ecret", "ECRET"};
     private static final String[] TOKEN_TRIGGERS = {"oken", "OKEN"};
     private static final String PEM_TRIGGER = "-----BEGIN ";
@@ -90,25 +90,34 @@ final class SecretDetector {
         }
 
         void keyIds() {
-            for (String prefix : KEY_ID_PREFIXES) {
-                for (int i = text.indexOf(prefix); i >= 0; i = text.indexOf(prefix, i + 1)) {
-                    if (i > 0 && isAlnum(text.charAt(i - 1))) continue;
-                    int bodyStart = i + 4;
-                    if (prefix.length() == 3) {
-                        if (i + 3 >= text.length()) continue;
-                        char c = text.charAt(i + 3);
-                        if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) continue;
-                    }
-                    int end = bodyStart + 16;
-                    if (end > text.length() || (end < text.length() && isAlnum(text.charAt(end)))) continue;
-                    String body = text.substring(bodyStart, end);
-                    if (!isBase32(body) || !Plausibility.keyIdBody(body)) continue;
-                    if (insideBase64Blob(i, end)) continue;
-                    String keyId = text.substring(i, end);
-                    keyIdPositions.add(i);
-                    add(Rule.AWS_ACCESS_KEY_ID, i, keyId, Redactor.shortKeyId(keyId));
+            // AKIA, ASIA and ABIA share "IA": one pass finds all three.
+            for (int j = text.indexOf("IA", 2); j >= 0; j = text.indexOf("IA", j + 1)) {
+                int i = j - 2;
+                if (text.charAt(i) == 'A') {
+                    char c = text.charAt(i + 1);
+                    if (c == 'K' || c == 'S' || c == 'B') keyIdAt(i, false);
                 }
             }
+            for (int i = text.indexOf("ACCA"); i >= 0; i = text.indexOf("ACCA", i + 1)) keyIdAt(i, false);
+            for (int i = text.indexOf("A3T"); i >= 0; i = text.indexOf("A3T", i + 1)) keyIdAt(i, true);
+        }
+
+        private void keyIdAt(int i, boolean a3t) {
+            if (i > 0 && isAlnum(text.charAt(i - 1))) return;
+            int bodyStart = i + 4;
+            if (a3t) {
+                if (i + 3 >= text.length()) return;
+                char c = text.charAt(i + 3);
+                if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9')) return;
+            }
+            int end = bodyStart + 16;
+            if (end > text.length() || (end < text.length() && isAlnum(text.charAt(end)))) return;
+            String body = text.substring(bodyStart, end);
+            if (!isBase32(body) || !Plausibility.keyIdBody(body)) return;
+            if (insideBase64Blob(i, end)) return;
+            String keyId = text.substring(i, end);
+            keyIdPositions.add(i);
+            add(Rule.AWS_ACCESS_KEY_ID, i, keyId, Redactor.shortKeyId(keyId));
         }
 
         void named(String[] triggers, Pattern pattern, int after, Rule rule) {

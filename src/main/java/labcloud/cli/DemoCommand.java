@@ -33,7 +33,8 @@ public final class DemoCommand extends BaseCommand {
             new SnapshotStore(Store.open(demo.environment())).save(inv, ResourceTypes.ALL);
             out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));
             inv.errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));
-            return inv.partial() ? ExitCode.PARTIAL : ExitCode.OK;
+            int code = inv.partial() ? ExitCode.PARTIAL : ExitCode.OK;
+            return noServe ? code : DashboardRunner.serveDemo(out(), demo);
         }
     }
 }

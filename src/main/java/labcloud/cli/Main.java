@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
         description = "Use AWS safely and cheaply in a research lab.",
         subcommands = {
                 DemoCommand.class,
+                DashboardCommand.class,
                 CredsCommand.class,
                 TrailCommand.class,
                 IamPolicyCommand.class,

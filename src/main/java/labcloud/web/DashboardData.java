@@ -15,9 +15,10 @@ import labcloud.inventory.Resource;
  * @param trend     one point per stored snapshot, oldest first
  * @param changes   what changed between the previous snapshot and the latest
  * @param activity  recent CloudTrail events, newest first
+ * @param rules     the lab policy's settings the pages measure against
  */
 public record DashboardData(Snapshot snapshot, List<Resource> resources, List<Finding> findings,
-                            List<TrendPoint> trend, List<Change> changes, List<Activity> activity) {
+                            List<TrendPoint> trend, List<Change> changes, List<Activity> activity, Rules rules) {
 
     public DashboardData {
         resources = List.copyOf(resources);
@@ -25,10 +26,21 @@ public record DashboardData(Snapshot snapshot, List<Resource> resources, List<Fi
         trend = List.copyOf(trend);
         changes = List.copyOf(changes);
         activity = List.copyOf(activity);
+        if (rules == null) rules = Rules.DEFAULT;
     }
 
-    public static DashboardData empty() {
-        return new DashboardData(null, List.of(), List.of(), List.of(), List.of(), List.of());
+    public static DashboardData empty(Rules rules) {
+        return new DashboardData(null, List.of(), List.of(), List.of(), List.of(), List.of(), rules);
+    }
+
+    /**
+     * From the lab policy: the tags every resource of {@code taggedTypes} must carry, and the age
+     * (days) after which an active access key must be rotated.
+     */
+    public record Rules(List<String> requiredTags, List<String> taggedTypes, int rotationDays) {
+        public static final Rules DEFAULT = new Rules(List.of("Email", "Owner", "Project", "Task"),
+                List.of(Resource.EC2_INSTANCE, Resource.EBS_VOLUME, Resource.EBS_SNAPSHOT, Resource.EFS_FILESYSTEM,
+                        Resource.S3_BUCKET, Resource.ELASTIC_IP), 90);
     }
 
     /** One inventory snapshot: when it was taken and which regions or services failed then. */
@@ -45,6 +57,6 @@ public record DashboardData(Snapshot snapshot, List<Resource> resources, List<Fi
     /** A resource that appeared, disappeared or changed (with the fields that changed) since the previous snapshot. */
     public record Change(String change, String type, String id, String region, String name, List<String> fields) {}
 
-    /** One CloudTrail event: who did what to which resource. */
+    /** One CloudTrail event: who did what to which resources ({@code resourceId}: their ids, comma-separated). */
     public record Activity(Instant time, String user, String event, String resourceId, String region, String sourceIp) {}
 }

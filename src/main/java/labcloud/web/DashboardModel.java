@@ -24,12 +24,12 @@ public final class DashboardModel {
     private final Supplier<ActivityReport> activity;
     private final Supplier<List<Resource>> instances;
 
-    public DashboardModel(DashboardData data, int rotationDays) {
+    public DashboardModel(DashboardData data) {
         this.data = data;
         this.overview = memo(() -> Overview.of(data));
         this.storage = memo(() -> StorageReport.of(data));
         this.tags = memo(() -> TagCompliance.of(data));
-        this.keys = memo(() -> KeyReport.of(data, rotationDays));
+        this.keys = memo(() -> KeyReport.of(data, data.rules().rotationDays()));
         this.activity = memo(() -> ActivityReport.of(data));
         this.instances = memo(() -> data.resources().stream().filter(r -> Resource.EC2_INSTANCE.equals(r.type())).toList());
     }

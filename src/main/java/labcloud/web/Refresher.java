@@ -19,20 +19,18 @@ public final class Refresher implements AutoCloseable {
     private final RefreshJob job;
     private final DashboardSource source;
     private final Duration every;
-    private final int rotationDays;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private volatile DashboardModel model;
     private volatile RefreshStatus status = RefreshStatus.NEVER;
 
     /** @param job the collection to run on schedule, or null to only show what the store holds */
-    public Refresher(RefreshJob job, DashboardSource source, Duration every, int rotationDays, Clock clock) {
+    public Refresher(RefreshJob job, DashboardSource source, Duration every, Clock clock) {
         this.job = job;
         this.source = source;
         this.every = every;
-        this.rotationDays = rotationDays;
         this.clock = clock;
-        this.model = new DashboardModel(DashboardData.empty(), rotationDays);
+        this.model = new DashboardModel(DashboardData.empty(DashboardData.Rules.DEFAULT));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "labcloud-dashboard-refresh");
             t.setDaemon(true);
@@ -55,7 +53,7 @@ public final class Refresher implements AutoCloseable {
         Instant next = job == null ? null : started.plus(every);
         try {
             if (job != null) job.run();
-            model = new DashboardModel(source.load(), rotationDays);
+            model = new DashboardModel(source.load());
             status = new RefreshStatus(started, clock.instant(), null, next);
         } catch (Exception | LinkageError e) {
             status = new RefreshStatus(started, status.lastSuccess(), describe(e), next);
@@ -66,7 +64,7 @@ public final class Refresher implements AutoCloseable {
     /** Loads what the store holds without collecting anything. */
     public synchronized void reload() {
         try {
-            model = new DashboardModel(source.load(), rotationDays);
+            model = new DashboardModel(source.load());
         } catch (Exception e) {
             status = new RefreshStatus(clock.instant(), status.lastSuccess(), describe(e), status.nextRefresh());
         }

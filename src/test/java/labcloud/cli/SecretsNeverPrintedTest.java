@@ -30,6 +30,7 @@ class SecretsNeverPrintedTest {
         return Stream.of(
                 List.of("--verbose", "demo", "--no-serve"),
                 List.of("--profile", "leaky", "--verbose", "demo", "--no-serve", "--bogus"),
+                List.of("--profile", "leaky", "--verbose", "dashboard", "--refresh", "never"),
                 List.of("--profile", "leaky", "--endpoint-url", "http://127.0.0.1:1", "demo", "--no-serve"),
                 List.of("--profile", "imported", "--verbose", "creds", "import", "accessKeys.csv"),
                 List.of("--profile", "leaky", "--verbose", "--output", "json", "creds", "whoami"),

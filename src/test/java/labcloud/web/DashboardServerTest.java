@@ -34,7 +34,7 @@ class DashboardServerTest {
     }
 
     private URI start(String bind, AccessToken token) {
-        refresher = new Refresher(null, SampleLab::data, Duration.ofMinutes(15), 90, Clock.systemUTC());
+        refresher = new Refresher(null, SampleLab::data, Duration.ofMinutes(15), Clock.systemUTC());
         refresher.start();
         server = new DashboardServer(refresher, bind, token).start(0);
         return URI.create("http://127.0.0.1:" + server.port());
@@ -153,7 +153,7 @@ class DashboardServerTest {
 
     @Test
     void listeningBeyondLoopbackWithoutATokenIsRefused() {
-        refresher = new Refresher(null, SampleLab::data, Duration.ofMinutes(15), 90, Clock.systemUTC());
+        refresher = new Refresher(null, SampleLab::data, Duration.ofMinutes(15), Clock.systemUTC());
         assertThatThrownBy(() -> new DashboardServer(refresher, "0.0.0.0", null))
                 .isInstanceOf(UsageException.class).hasMessageContaining("refusing to listen on 0.0.0.0 without an access token");
     }

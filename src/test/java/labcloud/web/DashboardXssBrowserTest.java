@@ -24,7 +24,7 @@ class DashboardXssBrowserTest {
 
     @BeforeAll
     static void start() {
-        refresher = new Refresher(null, SampleLab::data, Duration.ofMinutes(15), 90, Clock.systemUTC());
+        refresher = new Refresher(null, SampleLab::data, Duration.ofMinutes(15), Clock.systemUTC());
         refresher.start();
         server = new DashboardServer(refresher, "127.0.0.1", null).start(0);
         chromium = new HeadlessChromium();

@@ -66,7 +66,7 @@ final class SampleLab {
                 new DashboardData.Activity(TAKEN.minusSeconds(600), "bob", "RunInstances", "i-0aaa000000000002", "eu-west-1",
                         "192.0.2.11"));
         return new DashboardData(new DashboardData.Snapshot(2, TAKEN, "123456789012", List.of()), rs, findings, trend, changes,
-                activity);
+                activity, DashboardData.Rules.DEFAULT);
     }
 
     static Map<String, String> tags(String owner, String project, String task) {

@@ -19,7 +19,14 @@ public record ActivityReport(List<Count> byUser, List<Count> byResource, List<Ac
         List<Activity> events = d.activity().stream()
                 .sorted(Comparator.comparing(Activity::time, Comparator.nullsLast(Comparator.reverseOrder())))
                 .limit(MAX_EVENTS).toList();
-        return new ActivityReport(counts(d.activity(), Activity::user), counts(d.activity(), Activity::resourceId), events);
+        List<Activity> perResource = new java.util.ArrayList<>();
+        for (Activity a : d.activity()) {
+            if (a.resourceId() == null) continue;
+            for (String id : a.resourceId().split(",\\s*")) {
+                perResource.add(new Activity(a.time(), a.user(), a.event(), id, a.region(), a.sourceIp()));
+            }
+        }
+        return new ActivityReport(counts(d.activity(), Activity::user), counts(perResource, Activity::resourceId), events);
     }
 
     private static List<Count> counts(List<Activity> events, Function<Activity, String> key) {

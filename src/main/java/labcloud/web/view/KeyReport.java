@@ -9,9 +9,6 @@ import labcloud.web.DashboardData;
 
 /** The Keys & MFA page: access key ages against the rotation schedule, and users without MFA. */
 public record KeyReport(int rotationDays, List<Key> keys, List<User> users, List<User> withoutMfa) {
-    /** The lab rotates keys every 90 days unless its policy says otherwise. */
-    public static final int DEFAULT_ROTATION_DAYS = 90;
-
     public record Key(String user, String keyId, String status, Instant createdAt, Long ageDays, boolean overdue,
                       String lastUsed) {}
 

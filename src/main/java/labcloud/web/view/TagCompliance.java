@@ -2,41 +2,51 @@ package labcloud.web.view;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import labcloud.inventory.Resource;
 import labcloud.web.DashboardData;
 
-/** The Tags page: how many taggable resources carry every required tag, per type and per owner, and what the rest miss. */
+/**
+ * The Tags page: how many resources carry the policy's required tags, per type and per owner, and
+ * what the others miss. A resource is compliant when it has every required tag and the audit's
+ * required-tags rule found nothing wrong with the values (e.g. an Email that is no address).
+ */
 public record TagCompliance(List<String> required, List<Group> byType, List<Group> byOwner, List<Missing> nonCompliant) {
-    /** The lab's rule: every resource carries these tags (DESIGN.md). */
-    public static final List<String> REQUIRED = List.of("Email", "Owner", "Project", "Task");
-    /** IAM users and keys are people and credentials, not lab resources; they are not held to the tagging rule. */
-    static final Set<String> UNTAGGED_TYPES = Set.of(Resource.IAM_USER, Resource.IAM_ACCESS_KEY);
+    /** The audit rule whose findings say what is wrong with the tag values. */
+    public static final String RULE = "required-tags";
 
     public record Group(String name, int total, int compliant, double percent) {}
 
-    public record Missing(String type, String id, String region, String name, String owner, List<String> missing) {}
+    /** @param problem the audit's message when it found the values wrong, else null */
+    public record Missing(String type, String id, String region, String name, String owner, List<String> missing, String problem) {}
 
     public static TagCompliance of(DashboardData d) {
+        List<String> required = d.rules().requiredTags();
+        Map<String, String> problems = new HashMap<>();
+        for (DashboardData.Finding f : d.findings()) {
+            if (RULE.equals(f.rule())) problems.put(f.resourceId(), f.message());
+        }
         Map<String, int[]> types = new LinkedHashMap<>();
         Map<String, int[]> owners = new LinkedHashMap<>();
         List<Missing> missing = new ArrayList<>();
         for (Resource r : d.resources()) {
-            if (UNTAGGED_TYPES.contains(r.type())) continue;
-            List<String> lacks = REQUIRED.stream().filter(k -> {
+            if (!d.rules().taggedTypes().contains(r.type())) continue;
+            List<String> lacks = required.stream().filter(k -> {
                 String v = Breakdown.tag(r, k);
                 return v == null || v.isBlank();
             }).toList();
+            String problem = problems.get(r.id());
+            boolean ok = lacks.isEmpty() && problem == null;
             String owner = Breakdown.blankToNone(Breakdown.tag(r, "Owner"));
-            count(types, r.type(), lacks.isEmpty());
-            count(owners, owner, lacks.isEmpty());
-            if (!lacks.isEmpty()) missing.add(new Missing(r.type(), r.id(), r.region(), r.name(), owner, lacks));
+            count(types, r.type(), ok);
+            count(owners, owner, ok);
+            if (!ok) missing.add(new Missing(r.type(), r.id(), r.region(), r.name(), owner, lacks, problem));
         }
         missing.sort(Comparator.comparing(Missing::owner).thenComparing(Missing::type).thenComparing(Missing::id));
-        return new TagCompliance(REQUIRED, groups(types), groups(owners), missing);
+        return new TagCompliance(required, groups(types), groups(owners), missing);
     }
 
     private static void count(Map<String, int[]> m, String key, boolean ok) {

@@ -39,6 +39,22 @@ public final class DemoAccount {
             "alice", "alice@lab.example.org", "bob", "bob@lab.example.org", "carol", "carol@lab.example.org",
             "dave", "dave@lab.example.org", "erin", "erin@lab.example.org", "frank", "frank@lab.example.org");
 
+    /**
+     * The demo lab's policy (written to the demo's ~/.labcloud/policy.yaml): its projects, the
+     * regions it works in (the Tokyo latency test is outside them: a planted region-not-allowed
+     * case), and frank's address, since he works through a role and has no IAM user to carry it.
+     */
+    public static final String LAB_POLICY = """
+            # The demo lab's policy: what `labcloud audit` checks (see the README for every rule).
+            rules:
+              required-tags:
+                projects: [genomics, vision, climate, admin]
+              region-not-allowed:
+                regions: [us-east-1, us-west-2, eu-west-1, eu-central-1, ap-southeast-2]
+            people:
+              frank: frank@lab.example.org
+            """;
+
     private final AwsContext aws;
     private final DemoManifest manifest = new DemoManifest();
     private final TrailLogWriter trail = new TrailLogWriter(ACCOUNT);

@@ -31,10 +31,22 @@ public final class DemoSession implements AutoCloseable {
             Environment env = demoEnvironment(parent, moto.endpoint(), parent.labcloudDir().resolve("demo"));
             AwsContext aws = new AwsContext(AwsSettings.defaults(), env);
             DemoManifest manifest = DemoAccount.seed(aws);
+            writePolicy(parent.labcloudDir().resolve("demo"));
             return new DemoSession(moto, env, aws, manifest);
         } catch (RuntimeException e) {
             moto.close();
             throw e;
+        }
+    }
+
+    /** The demo lab's policy file, unless the user has put their own there. */
+    private static void writePolicy(Path labcloudHome) {
+        Path file = labcloudHome.resolve("policy.yaml");
+        try {
+            java.nio.file.Files.createDirectories(labcloudHome);
+            if (!java.nio.file.Files.exists(file)) java.nio.file.Files.writeString(file, DemoAccount.LAB_POLICY);
+        } catch (java.io.IOException e) {
+            throw new labcloud.core.LabcloudException(labcloud.core.ExitCode.FAILED, "cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

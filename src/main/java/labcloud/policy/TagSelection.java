@@ -73,10 +73,19 @@ public final class TagSelection {
     }
 
     static boolean matches(Resource r, String filter) {
+        return matches(r, filter, false);
+    }
+
+    /** With {@code syntaxOnly}, only checks the filter (so that typos fail before any AWS call). */
+    public static boolean matches(Resource r, String filter, boolean syntaxOnly) {
         int eq = filter.indexOf('=');
         if (eq <= 0) throw new UsageException("--filter '" + filter + "': expected KEY=VALUE (type, region, state, name or tag:KEY)");
         String key = filter.substring(0, eq).trim();
         String value = filter.substring(eq + 1).trim();
+        if (syntaxOnly) {
+            if (key.startsWith("tag:") || List.of("type", "region", "state", "name").contains(key)) return true;
+            throw new UsageException("--filter '" + filter + "': unknown key '" + key + "' (type, region, state, name or tag:KEY)");
+        }
         if (key.startsWith("tag:")) {
             String v = r.tags() == null ? null : r.tags().get(key.substring(4));
             return value.isEmpty() ? v == null || v.isBlank() : value.equals(v);

@@ -33,7 +33,8 @@ public final class DemoCommand extends BaseCommand {
             new SnapshotStore(Store.open(demo.environment())).save(inv, ResourceTypes.ALL);
             out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));
             inv.errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));
-            int code = inv.partial() ? ExitCode.PARTIAL : ExitCode.OK;
+            int audit = DemoAudit.print(out(), demo, inv);
+            int code = inv.partial() ? ExitCode.PARTIAL : audit;
             return noServe ? code : DashboardRunner.serveDemo(out(), demo);
         }
     }

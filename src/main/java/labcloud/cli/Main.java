@@ -24,6 +24,8 @@ import picocli.CommandLine.Mixin;
                 CredsCommand.class,
                 TrailCommand.class,
                 IamPolicyCommand.class,
+                AuditCommand.class,
+                TagCommand.class,
                 ScanCommand.class,
                 InventoryCommand.class,
                 PriceCommand.class,

@@ -131,13 +131,18 @@ public final class IamPolicyCatalog {
 
     /** An IAM policy document allowing exactly these actions. */
     public static Map<String, Object> document(String sid, List<String> actions) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("Version", "2012-10-17");
+        if (actions.isEmpty()) {
+            // A statement with no action is invalid IAM: a command that needs nothing gets no statement.
+            doc.put("Statement", List.of());
+            return doc;
+        }
         Map<String, Object> statement = new LinkedHashMap<>();
         statement.put("Sid", sid);
         statement.put("Effect", "Allow");
         statement.put("Action", new ArrayList<>(new TreeSet<>(actions)));
         statement.put("Resource", "*");
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Version", "2012-10-17");
         doc.put("Statement", List.of(statement));
         return doc;
     }

@@ -43,8 +43,22 @@ class IamPolicyCommandTest {
                 .doesNotContain("cloudtrail:LookupEvents").isSorted();
         assertThat(actions(run("iam-policy", "tag-fix"))).contains("ec2:CreateTags", "cloudtrail:LookupEvents");
         List<String> audit = actions(run("iam-policy", "audit"));
-        assertThat(audit).contains("cloudtrail:DescribeTrails", "iam:ListMFADevices").noneMatch(a -> a.contains("Create") || a.contains("Put"));
+        assertThat(audit).contains("cloudtrail:DescribeTrails", "s3:GetObject", "ec2:DescribeVolumes", "iam:ListAccessKeys").noneMatch(a -> a.contains("Create") || a.contains("Put"));
         assertThat(actions(run("iam-policy", "--all"))).containsAll(audit).containsAll(tagSet);
+    }
+
+    /** Each file is a valid policy fragment: the audit and tag files name their own actions, well formed. */
+    @Test
+    void ownFilesListWellFormedActions() throws Exception {
+        for (String file : List.of("audit", "tag-set", "tag-fix", "trail")) {
+            try (var in = getClass().getClassLoader().getResourceAsStream("iam/" + file + ".json")) {
+                assertThat(in).as(file).isNotNull();
+                JsonNode doc = Json.MAPPER.readTree(in);
+                assertThat(doc.get("command").asText()).isEqualTo(file.replace('-', ' '));
+                assertThat(doc.get("actions")).as(file).isNotEmpty();
+                doc.get("actions").forEach(a -> assertThat(a.asText()).matches("[a-z0-9-]+:[A-Z][A-Za-z]+"));
+            }
+        }
     }
 
     @Test

@@ -54,13 +54,13 @@ class RulesTest {
         List<Finding> f = audit(p, rs, List.of(), NOW).stream().filter(x -> x.rule().equals("required-tags")).toList();
         assertThat(f).extracting(Finding::resourceId).containsExactlyInAnyOrder("i-bad", "b-notask");
         Finding badOne = f.stream().filter(x -> x.resourceId().equals("i-bad")).findFirst().orElseThrow();
-        assertThat(badOne.message()).isEqualTo("Email 'carol-at-lab' not an address; Project 'astrology' not allowed");
+        assertThat(badOne.message()).isEqualTo("Email not an address; Project not allowed");
         assertThat(badOne.owner()).isEqualTo("carol");
         assertThat(badOne.ownerSource()).isEqualTo("tag");
         assertThat(badOne.monthlyCost()).isEqualTo(380.0);
         assertThat(badOne.fix()).isEqualTo("labcloud tag set i-bad Email=... Project=... --apply");
         Finding noTaskOne = f.stream().filter(x -> x.resourceId().equals("b-notask")).findFirst().orElseThrow();
-        assertThat(noTaskOne.message()).isEqualTo("no Owner, Task");
+        assertThat(noTaskOne.message()).isEqualTo("no Owner/Task");
         assertThat(noTaskOne.details().get("missing")).isEqualTo(List.of("Owner", "Task"));
     }
 
@@ -83,9 +83,9 @@ class RulesTest {
         assertThat(in70).filteredOn(f -> f.rule().equals("access-key-age"))
                 .extracting(Finding::resourceId, Finding::severity, Finding::message)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("AKIA-TEST-KEY-1", "low", "due soon: 80 days old (limit 90)"),
-                        org.assertj.core.groups.Tuple.tuple("AKIA-TEST-KEY-3", "low", "due soon: 80 days old (limit 90)"),
-                        org.assertj.core.groups.Tuple.tuple("AKIA-TEST-KEY-4", "low", "due soon: 80 days old (limit 90)"));
+                        org.assertj.core.groups.Tuple.tuple("AKIA-TEST-KEY-1", "low", "80 d old, due at 90"),
+                        org.assertj.core.groups.Tuple.tuple("AKIA-TEST-KEY-3", "low", "80 d old, due at 90"),
+                        org.assertj.core.groups.Tuple.tuple("AKIA-TEST-KEY-4", "low", "80 d old, due at 90"));
         assertThat(in70).filteredOn(f -> f.rule().equals("access-key-unused")).extracting(Finding::resourceId)
                 .as("key 3 was used 71 days before, under the 90-day idle limit")
                 .containsExactlyInAnyOrder("AKIA-TEST-KEY-1", "AKIA-TEST-KEY-4");
@@ -119,7 +119,7 @@ class RulesTest {
                 org.assertj.core.groups.Tuple.tuple("ebs-unattached", "vol-free"),
                 org.assertj.core.groups.Tuple.tuple("eip-idle", "eipalloc-1"),
                 org.assertj.core.groups.Tuple.tuple("efs-large", "fs-big"));
-        assertThat(now.get(3).message()).isEqualTo("500 GiB gp3 unattached 3 d");
+        assertThat(now.get(3).message()).isEqualTo("500 GiB gp3, 3 d");
         assertThat(now.get(3).monthlyCost()).isEqualTo(40.0);
 
         List<Finding> later = audit(p, rs, List.of(), NOW.plus(Duration.ofDays(30)));

@@ -32,7 +32,7 @@ public final class AccessKeyAge extends BaseRule {
             boolean overdue = age >= max;
             Severity sev = overdue ? cfg.severity() : Severity.parse(cfg.stringParam("warnSeverity"));
             String user = ResourceFacts.text(r, "userName");
-            out.add(Findings.about(in, cfg, sev, r, (overdue ? "overdue: " : "due soon: ") + age + " days old (limit " + max + ")",
+            out.add(Findings.about(in, cfg, sev, r, age + " d old, " + (overdue ? "over " : "due at ") + max,
                     Findings.details("userName", user, "ageDays", age, "createdAt", created.toString(), "maxDays", max),
                     null, "labcloud creds rotate (run by " + (user == null ? "the key's user" : user) + ")"));
         }

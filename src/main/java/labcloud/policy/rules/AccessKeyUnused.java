@@ -29,11 +29,11 @@ public final class AccessKeyUnused extends BaseRule {
             if (lastUsed == null) {
                 days = ResourceFacts.days(ResourceFacts.created(r), in.asOf());
                 if (ResourceFacts.created(r) == null || days < cfg.intParam("neverUsedDays")) continue;
-                message = "never used in " + days + " days";
+                message = "never used, " + days + " d";
             } else {
                 days = ResourceFacts.days(lastUsed, in.asOf());
                 if (days < cfg.intParam("idleDays")) continue;
-                message = "not used for " + days + " days";
+                message = "unused " + days + " d";
             }
             out.add(Findings.about(in, cfg, r, message,
                     Findings.details("userName", user, "lastUsed", lastUsed == null ? null : lastUsed.toString(), "days", days),

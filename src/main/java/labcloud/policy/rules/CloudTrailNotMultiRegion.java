@@ -19,7 +19,7 @@ public final class CloudTrailNotMultiRegion extends BaseRule {
         boolean covered = in.trails().stream().anyMatch(t -> t.multiRegion() && Boolean.TRUE.equals(t.logging()));
         if (covered) return;
         out.add(new Finding(cfg.id(), cfg.severity(), "account", in.account(), "global",
-                in.trails().isEmpty() ? "no CloudTrail trail" : "no multi-region trail is logging",
+                in.trails().isEmpty() ? "no CloudTrail trail" : "no multi-region trail logging",
                 Findings.details("trails", in.trails().stream().map(Trail::name).toList()), null, null, null,
                 "aws cloudtrail create-trail --name lab-trail --s3-bucket-name BUCKET --is-multi-region-trail"
                         + " && aws cloudtrail start-logging --name lab-trail"));

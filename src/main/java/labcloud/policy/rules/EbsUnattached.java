@@ -24,8 +24,8 @@ public final class EbsUnattached extends BaseRule {
             long days = ResourceFacts.days(ResourceFacts.created(r), in.asOf());
             if (days < cfg.intParam("minDays")) continue;
             String type = ResourceFacts.text(r, "volumeType");
-            out.add(Findings.about(in, cfg, r, Findings.gb(ResourceFacts.number(r, "sizeGb")) + " GiB "
-                            + (type == null ? "" : type + " ") + "unattached " + days + " d",
+            out.add(Findings.about(in, cfg, r, Findings.gb(ResourceFacts.number(r, "sizeGb")) + " GiB"
+                            + (type == null ? "" : " " + type) + ", " + days + " d",
                     Findings.details("sizeGb", ResourceFacts.number(r, "sizeGb"), "volumeType", type, "daysUnattached", days),
                     "snapshot if needed, then: aws ec2 delete-volume --region " + r.region() + " --volume-id " + r.id()));
         }

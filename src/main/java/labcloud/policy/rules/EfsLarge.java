@@ -24,7 +24,7 @@ public final class EfsLarge extends BaseRule {
             if (bytes == null) continue; // size unknown (the emulator does not report it)
             double gb = bytes / (1024.0 * 1024 * 1024);
             if (gb <= cfg.intParam("maxGb")) continue;
-            out.add(Findings.about(in, cfg, r, Math.round(gb) + " GiB (limit " + cfg.intParam("maxGb") + ")",
+            out.add(Findings.about(in, cfg, r, Math.round(gb) + " GiB > " + cfg.intParam("maxGb"),
                     Findings.details("sizeGb", Math.round(gb * 10) / 10.0),
                     "move cold data to S3: labcloud sync <mount>/DIR s3://BUCKET/DIR"));
         }

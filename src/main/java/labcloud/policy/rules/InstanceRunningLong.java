@@ -26,7 +26,7 @@ public final class InstanceRunningLong extends BaseRule {
             long days = ResourceFacts.days(launched, in.asOf());
             if (days <= cfg.intParam("days")) continue;
             String owner = in.ownerOf(r).name();
-            out.add(Findings.about(in, cfg, r, "running " + days + " d, still needed?",
+            out.add(Findings.about(in, cfg, r, "running " + days + " d",
                     Findings.details("launchTime", launched == null ? null : launched.toString(), "days", days,
                             "instanceType", ResourceFacts.text(r, "instanceType")),
                     "ask " + (owner == null ? "the owner" : owner) + "; if idle: aws ec2 stop-instances --region "

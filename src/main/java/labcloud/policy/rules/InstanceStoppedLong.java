@@ -37,7 +37,7 @@ public final class InstanceStoppedLong extends BaseRule {
                     }
                 }
             }
-            out.add(Findings.about(in, cfg, cfg.severity(), r, "stopped " + days + " d, volumes still cost",
+            out.add(Findings.about(in, cfg, cfg.severity(), r, "stopped " + days + " d",
                     Findings.details("stoppedSince", since == null ? null : since.toString(), "days", days,
                             "instanceType", ResourceFacts.text(r, "instanceType")),
                     known ? Math.round(stake * 100) / 100.0 : null,

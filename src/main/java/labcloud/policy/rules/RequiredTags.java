@@ -57,9 +57,10 @@ public final class RequiredTags implements Rule {
                 else if (k.equals("Project") && !projects.isEmpty() && !projects.contains(v.trim())) invalid.put(k, v);
             }
             if (missing.isEmpty() && invalid.isEmpty()) continue;
+            // Short enough for the 80-column table; the values are in the details.
             List<String> parts = new ArrayList<>();
-            if (!missing.isEmpty()) parts.add("no " + String.join(", ", missing));
-            invalid.forEach((k, v) -> parts.add(k + " '" + v + "' " + (k.equals("Email") ? "not an address" : "not allowed")));
+            if (!missing.isEmpty()) parts.add(missing.size() == keys.size() ? "untagged" : "no " + String.join("/", missing));
+            invalid.forEach((k, v) -> parts.add(k.equals("Email") ? "Email not an address" : k + " not allowed"));
             out.add(Findings.about(in, cfg, r, String.join("; ", parts),
                     Findings.details("missing", missing, "invalid", invalid), fix(in, r, missing, invalid)));
         }

@@ -29,7 +29,7 @@ public final class TwoActiveKeys extends BaseRule {
             if (keys.size() < 2) return;
             Resource u = byId.getOrDefault(user, new Resource(Resource.IAM_USER, user, "global", user, null, null,
                     Map.of(), null, Map.of()));
-            out.add(Findings.about(in, cfg, u, keys.size() + " active access keys",
+            out.add(Findings.about(in, cfg, u, keys.size() + " active keys",
                     Findings.details("accessKeyIds", keys), "deactivate the key not in use: aws iam update-access-key"
                             + " --user-name " + user + " --access-key-id KEY --status Inactive"));
         });

@@ -1,0 +1,35 @@
+package labcloud.cli;
+
+import java.time.Instant;
+import labcloud.cli.output.Format;
+import labcloud.cli.output.Output;
+import labcloud.core.ExitCode;
+import labcloud.demo.DemoAccount;
+import labcloud.demo.DemoSession;
+import labcloud.inventory.Inventory;
+import labcloud.policy.AuditReport;
+import labcloud.policy.AuditService;
+import labcloud.policy.FindingHistory;
+import labcloud.policy.LabPolicy;
+import labcloud.policy.PolicyLoader;
+import labcloud.store.Store;
+
+/** The audit part of `labcloud demo`: the planted problems, as `labcloud audit` reports them. */
+final class DemoAudit {
+    private DemoAudit() {}
+
+    /** Prints the findings (text and CSV output; the JSON of `demo` stays one document) and returns an exit code. */
+    static int print(Output out, DemoSession demo, Inventory inv) {
+        if (out.format() == Format.JSON) return ExitCode.OK;
+        LabPolicy policy = PolicyLoader.load(demo.environment(), null);
+        AuditReport report = new AuditService(demo.aws()).audit(policy, inv.account(), inv.resources(), inv.errors(),
+                DemoAccount.REGIONS, Instant.now(), false, new FindingHistory(Store.open(demo.environment())));
+        out.line("");
+        out.line(out.bold("Audit") + " (labcloud audit, policy " + policy.source() + "): " + report.findings().size()
+                + " findings, " + FindingsTable.money((Double) report.summary().get("monthlyCostAtStake")) + "/month at stake");
+        out.table(FindingsTable.of(report.findings(), out.format()));
+        out.line("Fix the owner tags from CloudTrail: labcloud tag fix --from-trail --apply");
+        report.errors().forEach(e -> out.warn(e.region() + " " + e.service() + ": " + e.message()));
+        return report.partial() ? ExitCode.PARTIAL : ExitCode.OK;
+    }
+}

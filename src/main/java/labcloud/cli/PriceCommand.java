@@ -8,6 +8,7 @@ import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
 import labcloud.pricing.EgressCost;
 import labcloud.pricing.PriceCatalog;
+import labcloud.pricing.PriceListUpdater;
 import labcloud.pricing.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "price", description = "What things cost: a small calculator over the bundled (or updated) price catalog.",
         subcommands = {PriceCommand.Ec2.class, PriceCommand.Ebs.class, PriceCommand.Egress.class, PriceCommand.S3.class,
-                PriceCommand.Efs.class})
+                PriceCommand.Efs.class, PriceCommand.Update.class})
 public final class PriceCommand extends BaseCommand {
     @Override
     protected int run() {
@@ -214,6 +215,46 @@ public final class PriceCommand extends BaseCommand {
             t.row("stored", Sizes.format(bytes) + " EFS " + storageClass + " in " + region);
             t.total("per month", money(monthly));
             return show(json, t, c, "efs", region, monthly != null);
+        }
+    }
+
+    @Command(name = "update", description = "Refresh EC2, EBS and public IPv4 prices from the AWS Price List bulk API "
+            + "into ~/.labcloud/pricing/catalog.json (then used instead of the bundled snapshot).")
+    static final class Update extends BaseCommand {
+        @Option(names = "--url", paramLabel = "BASE", description = "Price List endpoint (default "
+                + "https://pricing.us-east-1.amazonaws.com)")
+        String url;
+
+        @Option(names = "--regions", paramLabel = "R1,R2", split = ",", description = "regions to refresh (default: those in the current catalog)")
+        java.util.List<String> regions;
+
+        @Override
+        protected int run() {
+            java.net.URI base = PriceListUpdater.DEFAULT_BASE;
+            if (url != null) {
+                try {
+                    base = new java.net.URI(url);
+                } catch (java.net.URISyntaxException e) {
+                    throw new UsageException("invalid --url '" + url + "': " + e.getReason());
+                }
+                if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {
+                    throw new UsageException("invalid --url '" + url + "' (expected https://host[:port])");
+                }
+            }
+            if (regions != null) {
+                for (String r : regions) {
+                    if (!r.matches("[a-z]{2}(-[a-z]+)+-\\d")) throw new UsageException("invalid region '" + r + "' in --regions");
+                }
+            }
+            PriceListUpdater.Result r = new PriceListUpdater(base).update(env(), regions);
+            Table t = new Table().fixed("REGION").right("INSTANCE TYPES").right("EBS PRICES").fixed("PUBLISHED").fixed("SOURCE");
+            for (var u : r.regions()) t.row(u.region(), u.instanceTypes(), u.ebsPrices(), u.publicationDate(), u.source());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("file", r.file().toString());
+            json.put("regions", r.regions());
+            out().result(json, t);
+            out().info("wrote " + r.file());
+            return ExitCode.OK;
         }
     }
 }

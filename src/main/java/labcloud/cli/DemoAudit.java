@@ -18,17 +18,19 @@ import labcloud.store.Store;
 final class DemoAudit {
     private DemoAudit() {}
 
-    /** Prints the findings (text and CSV output; the JSON of `demo` stays one document) and returns an exit code. */
+    /** Prints a per-rule summary of the findings (text and CSV output; the JSON of `demo` stays one document) and returns an exit code. */
     static int print(Output out, DemoSession demo, Inventory inv) {
         if (out.format() == Format.JSON) return ExitCode.OK;
         LabPolicy policy = PolicyLoader.load(demo.environment(), null);
         AuditReport report = new AuditService(demo.aws()).audit(policy, inv.account(), inv.resources(), inv.errors(),
                 DemoAccount.REGIONS, Instant.now(), false, new FindingHistory(Store.open(demo.environment())));
         out.line("");
-        out.line(out.bold("Audit") + " (labcloud audit, policy " + policy.source() + "): " + report.findings().size()
-                + " findings, " + FindingsTable.money((Double) report.summary().get("monthlyCostAtStake")) + "/month at stake");
-        out.table(FindingsTable.of(report.findings(), out.format()));
-        out.line("Fix the owner tags from CloudTrail: labcloud tag fix --from-trail --apply");
+        out.line(out.bold("Audit") + ": " + report.findings().size() + " findings, "
+                + FindingsTable.money((Double) report.summary().get("monthlyCostAtStake")) + "/month at stake");
+        out.table(FindingsTable.summary(report.findings()));
+        out.line("Policy: " + policy.source());
+        out.line("Each finding with owner and fix: labcloud audit");
+        out.line("Owner tags from CloudTrail:      labcloud tag fix --from-trail --apply");
         report.errors().forEach(e -> out.warn(e.region() + " " + e.service() + ": " + e.message()));
         return report.partial() ? ExitCode.PARTIAL : ExitCode.OK;
     }

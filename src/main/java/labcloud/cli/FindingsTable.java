@@ -1,6 +1,11 @@
 package labcloud.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Locale;
 import labcloud.cli.output.Format;
 import labcloud.cli.output.Table;
@@ -27,6 +32,23 @@ final class FindingsTable {
             }
             row(t, f);
         }
+        return t;
+    }
+
+    /** One row per rule (most severe first, as the findings come): how many, the money, whose. For the demo. */
+    static Table summary(List<Finding> findings) {
+        Table t = new Table().left("RULE").left("SEVERITY").right("FINDINGS").right("$/MO").left("OWNERS");
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        findings.forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
+        double total = 0;
+        for (List<Finding> fs : byRule.values()) {
+            double cost = fs.stream().filter(f -> f.monthlyCost() != null).mapToDouble(Finding::monthlyCost).sum();
+            total += cost;
+            Set<String> owners = new TreeSet<>();
+            fs.forEach(f -> owners.add(f.owner() == null ? "?" : f.owner()));
+            t.row(fs.get(0).rule(), fs.get(0).severity(), fs.size(), money(cost), String.join(" ", owners));
+        }
+        t.total("all rules", "", findings.size(), money(total), "");
         return t;
     }
 

@@ -71,6 +71,29 @@ class DemoAuditTest {
         throw new AssertionError("no instance " + instanceId);
     }
 
+    /** Every tag in the emulated account: EC2 (instances, volumes, snapshots, addresses), buckets, EFS, IAM users. */
+    private Map<String, Map<String, String>> tagState() {
+        Map<String, Map<String, String>> all = new TreeMap<>();
+        for (String region : DemoAccount.REGIONS) {
+            lab.aws().ec2(region).describeTagsPaginator(b -> {}).tags().forEach(t ->
+                    all.computeIfAbsent(region + " " + t.resourceId(), k -> new TreeMap<>()).put(t.key(), t.value()));
+            lab.aws().efs(region).describeFileSystems().fileSystems().forEach(fs -> fs.tags().forEach(t ->
+                    all.computeIfAbsent(region + " " + fs.fileSystemId(), k -> new TreeMap<>()).put(t.key(), t.value())));
+        }
+        var s3 = lab.aws().s3("us-east-1");
+        s3.listBuckets().buckets().forEach(b -> {
+            Map<String, String> tags = all.computeIfAbsent("s3 " + b.name(), k -> new TreeMap<>());
+            try {
+                s3.getBucketTagging(r -> r.bucket(b.name())).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception noTags) {
+                // NoSuchTagSet: an untagged bucket
+            }
+        });
+        lab.aws().iam().listUsers().users().forEach(u -> lab.aws().iam().listUserTags(r -> r.userName(u.userName())).tags()
+                .forEach(t -> all.computeIfAbsent("iam " + u.userName(), k -> new TreeMap<>()).put(t.key(), t.value())));
+        return all;
+    }
+
     private JsonNode audit(String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("audit", "--regions", REGIONS, "--output", "json"));
         args.addAll(List.of(extra));
@@ -129,10 +152,16 @@ class DemoAuditTest {
         assertThat(byKey.get("ebs-unattached " + id("scratch-500g")).get("owner").asText()).isEqualTo("dave");
         assertThat(byKey.get("required-tags " + rootOf(id("p3-sweep"))).get("owner").asText()).isEqualTo("dave");
 
-        // a dry run changes nothing
+        // dry runs change nothing: every tag in the account is as it was
+        Map<String, Map<String, String>> tagsBefore = tagState();
         CliResult dry = lab.run("tag", "fix", "--from-trail", "--regions", REGIONS);
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
         assertThat(dry.stderr()).contains("dry run");
+        assertThat(dry.stdout()).contains(frankUse1, "Owner=frank");
+        CliResult drySet = lab.run("tag", "set", "--filter", "type=ebs-volume", "Project=genomics", "--regions", REGIONS);
+        assertThat(drySet.exitCode()).as(drySet.toString()).isZero();
+        assertThat(drySet.stderr()).contains("dry run");
+        assertThat(tagState()).isEqualTo(tagsBefore);
         JsonNode again = audit();
         assertThat(findings(again)).containsExactlyInAnyOrderElementsOf(planted);
         assertThat(again.get("summary").get("persisting").asInt()).isEqualTo(planted.size());
@@ -140,6 +169,9 @@ class DemoAuditTest {
 
         CliResult fix = lab.run("tag", "fix", "--from-trail", "--regions", REGIONS, "--apply");
         assertThat(fix.exitCode()).as(fix.toString()).isZero();
+        Map<String, Map<String, String>> tagsAfter = tagState();
+        assertThat(tagsAfter.get("us-east-1 " + frankUse1)).containsEntry("Owner", "frank");
+        assertThat(tagsAfter.get("s3 lab-scratch")).containsKey("Owner");
         JsonNode after = audit();
         // no finding is about a missing Owner or Email any more
         for (JsonNode f : after.get("findings")) {

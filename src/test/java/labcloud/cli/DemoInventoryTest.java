@@ -12,16 +12,22 @@ import labcloud.testing.CliResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `labcloud demo` reports the seeded account with the inventory and saves it for the dashboard. */
+/** `labcloud demo` reports the seeded account with the inventory and the audit, and saves the inventory for the dashboard. */
 class DemoInventoryTest {
     @Test
-    void demoPrintsTheInventoryTableAndSavesASnapshot(@TempDir Path home) throws Exception {
+    void demoPrintsTheInventoryAndAuditAndSavesASnapshot(@TempDir Path home) throws Exception {
         Environment env = Environment.of(Map.of("HOME", home.toString(), "PATH", System.getenv("PATH"), "COLUMNS", "100"));
         CliResult r = CliResult.run(env, "demo", "--no-serve");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).contains("us-east-1 · ec2-instance", "jupyter-alice", "t3.medium", "30.37",
                 "global · iam-user", "lab-public-share", "PUBLIC", "all regions", "total");
         assertThat(r.stdout()).as("buckets are listed for their size").doesNotContain("size unknown");
+        // then the audit of the planted problems, one line per rule, within the terminal width (COLUMNS)
+        String audit = r.stdout().substring(r.stdout().indexOf("Audit: "));
+        assertThat(audit).contains("Policy: " + home.resolve(".labcloud/demo/policy.yaml"), "required-tags", "mfa-missing",
+                "s3-public", "region-not-allowed", "cloudtrail-not-logging", "ebs-unattached", "eip-idle", "two-active-keys",
+                "all rules", "labcloud tag fix --from-trail --apply");
+        assertThat(audit.lines().filter(l -> !l.startsWith("Policy: "))).allMatch(l -> l.length() <= 100);
         Path db = home.resolve(".labcloud/demo/labcloud.db");
         assertThat(Files.exists(db)).isTrue();
         var latest = new SnapshotStore(Store.open(db)).latest().orElseThrow();

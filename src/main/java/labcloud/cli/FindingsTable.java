@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.Locale;
 import labcloud.cli.output.Format;
 import labcloud.cli.output.Table;
+import labcloud.policy.AuditService;
 import labcloud.policy.Finding;
 import labcloud.policy.OwnerDigest;
 
@@ -40,15 +41,14 @@ final class FindingsTable {
         Table t = new Table().left("RULE").left("SEVERITY").right("FINDINGS").right("$/MO").left("OWNERS");
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
         findings.forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
-        double total = 0;
         for (List<Finding> fs : byRule.values()) {
             double cost = fs.stream().filter(f -> f.monthlyCost() != null).mapToDouble(Finding::monthlyCost).sum();
-            total += cost;
             Set<String> owners = new TreeSet<>();
             fs.forEach(f -> owners.add(f.owner() == null ? "?" : f.owner()));
             t.row(fs.get(0).rule(), fs.get(0).severity(), fs.size(), money(cost), String.join(" ", owners));
         }
-        t.total("all rules", "", findings.size(), money(total), "");
+        // each resource once in the total, though several rules may name it
+        t.total("all rules", "", findings.size(), money(AuditService.costAtStake(findings)), "");
         return t;
     }
 

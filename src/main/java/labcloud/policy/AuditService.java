@@ -45,6 +45,18 @@ public final class AuditService {
         return new AuditReport(findings, summary(findings, policy, asOf, facts.source()), errors);
     }
 
+    /**
+     * The money the findings put at stake, each resource counted once: an untagged volume that is also
+     * unattached costs its price once, not twice (the largest of its findings' figures).
+     */
+    public static double costAtStake(List<Finding> findings) {
+        Map<String, Double> byResource = new java.util.HashMap<>();
+        for (Finding f : findings) {
+            if (f.monthlyCost() != null) byResource.merge(f.resourceType() + " " + f.resourceId(), f.monthlyCost(), Math::max);
+        }
+        return Math.round(byResource.values().stream().mapToDouble(Double::doubleValue).sum() * 100) / 100.0;
+    }
+
     static Map<String, Object> summary(List<Finding> findings, LabPolicy policy, Instant asOf, String trailSource) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("total", findings.size());
@@ -58,8 +70,7 @@ public final class AuditService {
         Map<String, Long> byRule = new TreeMap<>();
         findings.forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
         s.put("byRule", byRule);
-        s.put("monthlyCostAtStake", Math.round(findings.stream().filter(f -> f.monthlyCost() != null)
-                .mapToDouble(Finding::monthlyCost).sum() * 100) / 100.0);
+        s.put("monthlyCostAtStake", costAtStake(findings));
         s.put("asOf", asOf.toString());
         s.put("policy", policy.source());
         s.put("cloudTrail", trailSource);

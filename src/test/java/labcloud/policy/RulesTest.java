@@ -145,4 +145,16 @@ class RulesTest {
         assertThat(audit(p, rs, null, NOW)).extracting(Finding::rule).doesNotContain("cloudtrail-not-multi-region", "cloudtrail-not-logging");
         assertThat(audit(PolicyLoader.builtIn(), rs, List.of(good), NOW)).isEmpty();
     }
+
+    @Test
+    void costAtStakeCountsEachResourceOnce() {
+        // an untagged, unattached 500 GiB volume: two findings, one price
+        Resource vol = r(Resource.EBS_VOLUME, "vol-1", "us-east-1", "available", Map.of(), 40.0, NOW.minus(Duration.ofDays(3)),
+                "sizeGb", 500, "volumeType", "gp3", "attachedTo", null);
+        Resource eip = r(Resource.ELASTIC_IP, "eipalloc-1", "us-east-1", "available", labTags("bob"), 3.65, NOW,
+                "associated", false);
+        List<Finding> fs = audit(PolicyLoader.builtIn(), List.of(vol, eip), null, NOW);
+        assertThat(fs).extracting(Finding::rule).contains("required-tags", "ebs-unattached", "eip-idle");
+        assertThat(AuditService.costAtStake(fs)).isEqualTo(43.65);
+    }
 }

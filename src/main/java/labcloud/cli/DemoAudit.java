@@ -21,12 +21,14 @@ final class DemoAudit {
     /** Prints a per-rule summary of the findings (text and CSV output; the JSON of `demo` stays one document) and returns an exit code. */
     static int print(Output out, DemoSession demo, Inventory inv) {
         if (out.format() == Format.JSON) return ExitCode.OK;
+        long t0 = System.nanoTime();
         LabPolicy policy = PolicyLoader.load(demo.environment(), null);
         AuditReport report = new AuditService(demo.aws()).audit(policy, inv.account(), inv.resources(), inv.errors(),
                 DemoAccount.REGIONS, Instant.now(), false, new FindingHistory(Store.open(demo.environment())));
         out.line("");
         out.line(out.bold("Audit") + ": " + report.findings().size() + " findings, "
-                + FindingsTable.money((Double) report.summary().get("monthlyCostAtStake")) + "/month at stake");
+                + FindingsTable.money((Double) report.summary().get("monthlyCostAtStake")) + "/month at stake"
+                + String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - t0) / 1e9));
         out.table(FindingsTable.summary(report.findings()));
         out.line("Policy: " + policy.source());
         out.line("Each finding with owner and fix: labcloud audit");

@@ -45,10 +45,14 @@ final class ContentScanner {
         if (length > maxBytes) return Result.skip(path, "too large (" + length + " bytes)");
         List<Finding> findings = new ArrayList<>();
         List<KeyPair> pairs = new ArrayList<>();
-        if (path.toLowerCase(Locale.ROOT).endsWith(".ipynb") && scanNotebook(path, bytes, length, findings, pairs)) {
+        boolean triggers = SecretDetector.mayContainSecrets(bytes, length);
+        boolean notebook = path.toLowerCase(Locale.ROOT).endsWith(".ipynb");
+        if (notebook && !triggers && !isBinary(bytes, length)) return new Result(findings, pairs, null); // nothing to parse for
+        if (notebook && scanNotebook(path, bytes, length, findings, pairs)) {
             return new Result(findings, pairs, null);
         }
         if (isBinary(bytes, length)) return Result.skip(path, "binary");
+        if (!triggers && !isCredentialsFileName(path)) return new Result(findings, pairs, null);
         // Latin-1 maps each byte to one char: no decoding cost, and offsets stay byte offsets.
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         List<Match> matches = detector.scan(text);

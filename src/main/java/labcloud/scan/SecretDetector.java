@@ -11,18 +11,29 @@ import labcloud.core.Redactor;
 /**
  * Finds AWS credentials and private keys in text.
  *
- * <p>Speed comes from never running a regex over the whole text: a few literal prefixes are
- * located with {@link String#indexOf} (vectorised by the JVM), and the precise patterns run only
- * in a small window around each hit. Text is usually a Latin-1 view of the file's bytes, so
- * positions are byte offsets and nothing is decoded.
+ * <p>Speed comes from never running a regex over the whole text: one pass over the characters
+ * stops only at a few anchor characters chosen to be rare in code and data (hex digests have none
+ * of them), checks the literal trigger around each, and the precise patterns run only in a small
+ * window around a trigger. Text is usually a Latin-1 view of the file's bytes, so positions are
+ * byte offsets and nothing is decoded.
  */
 final class SecretDetector {
     /** A line containing this marker is never reported. */
     static final String ALLOW_MARKER = "labcloud:allow";
 
-    private static final String[] KEY_ID_PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA", "A3T"}; // for mayContainSecrets
-    private static final String[] SECRET_TRIGGERS = {"ecret", "ECRET"};
-    private static final String[] TOKEN_TRIGGERS = {"oken", "OKEN"};
+    /** Per ASCII character, what the trigger pass checks when it meets it (0: nothing). */
+    private static final byte[] ANCHOR = new byte[128];
+    private static final byte KEY_ID = 1, SECRET_LOWER = 2, SECRET_UPPER = 3, TOKEN_LOWER = 4, TOKEN_UPPER = 5, PEM = 6, PUTTY = 7;
+
+    static {
+        ANCHOR['A'] = KEY_ID;
+        ANCHOR['r'] = SECRET_LOWER; // the r of "ecret"
+        ANCHOR['R'] = SECRET_UPPER;
+        ANCHOR['k'] = TOKEN_LOWER; // the k of "oken"
+        ANCHOR['K'] = TOKEN_UPPER;
+        ANCHOR['-'] = PEM;
+        ANCHOR['Y'] = PUTTY; // the Y of "PuTTY"
+    }
     private static final String PEM_TRIGGER = "-----BEGIN ";
     private static final String PUTTY_TRIGGER = "PuTTY-User-Key-File-";
 
@@ -47,9 +58,10 @@ final class SecretDetector {
     /** Scans text and returns its findings in order of position, without lines marked {@value #ALLOW_MARKER}. */
     List<Match> scan(String text) {
         Scan s = new Scan(text);
+        s.locateTriggers();
         s.keyIds();
-        s.named(SECRET_TRIGGERS, NAMED_SECRET, WINDOW_AFTER, Rule.AWS_SECRET_ACCESS_KEY);
-        s.named(TOKEN_TRIGGERS, NAMED_TOKEN, TOKEN_WINDOW_AFTER, Rule.AWS_SESSION_TOKEN);
+        s.named(s.secretTriggers, NAMED_SECRET, WINDOW_AFTER, Rule.AWS_SECRET_ACCESS_KEY);
+        s.named(s.tokenTriggers, NAMED_TOKEN, TOKEN_WINDOW_AFTER, Rule.AWS_SESSION_TOKEN);
         s.secretsNextToKeyIds();
         s.privateKeys();
         s.puttyKeys();
@@ -57,12 +69,56 @@ final class SecretDetector {
         return s.found;
     }
 
-    /** Cheap test used by callers that only need to know whether a text could hold anything at all. */
-    static boolean mayContainSecrets(String text) {
-        for (String p : KEY_ID_PREFIXES) if (text.contains(p)) return true;
-        for (String p : SECRET_TRIGGERS) if (text.contains(p)) return true;
-        for (String p : TOKEN_TRIGGERS) if (text.contains(p)) return true;
-        return text.contains(PEM_TRIGGER) || text.contains(PUTTY_TRIGGER);
+    /**
+     * Whether raw bytes hold any trigger at all: the same anchor pass as {@link #scan}, on the bytes
+     * themselves, so that the great majority of files (with no trigger) are never turned into text.
+     * A key ID prefix counts only with an ID-shaped body, so random base64 (notebook images) rarely
+     * passes. Conservative for JSON: escapes never hide a trigger, as they are written only for
+     * quotes, backslashes and control characters.
+     */
+    static boolean mayContainSecrets(byte[] b, int length) {
+        for (int i = 0; i < length; i++) {
+            int c = b[i];
+            if (c < 0) continue; // not ASCII
+            switch (ANCHOR[c]) {
+                case 0 -> { }
+                case KEY_ID -> { if (keyIdShaped(b, i, length)) return true; }
+                case SECRET_LOWER -> { if (i >= 2 && has(b, i - 2, length, "ecret")) return true; }
+                case SECRET_UPPER -> { if (i >= 2 && has(b, i - 2, length, "ECRET")) return true; }
+                case TOKEN_LOWER -> { if (i >= 1 && has(b, i - 1, length, "oken")) return true; }
+                case TOKEN_UPPER -> { if (i >= 1 && has(b, i - 1, length, "OKEN")) return true; }
+                case PEM -> { if (has(b, i, length, PEM_TRIGGER)) return true; }
+                case PUTTY -> { if (i >= 4 && has(b, i - 4, length, PUTTY_TRIGGER)) return true; }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    private static boolean has(byte[] b, int at, int length, String literal) {
+        if (at + literal.length() > length) return false;
+        for (int k = 0; k < literal.length(); k++) if (b[at + k] != literal.charAt(k)) return false;
+        return true;
+    }
+
+    /** A key ID prefix at {@code i} followed by a 16-character base32 body and no further letter or digit. */
+    private static boolean keyIdShaped(byte[] b, int i, int length) {
+        boolean a3t = has(b, i, length, "A3T");
+        if (!a3t && !has(b, i, length, "AKIA") && !has(b, i, length, "ASIA") && !has(b, i, length, "ABIA")
+                && !has(b, i, length, "ACCA")) return false;
+        if (a3t && !(i + 3 < length && (isUpper(b[i + 3]) || isDigit(b[i + 3])))) return false;
+        int end = i + 20;
+        if (end > length) return false;
+        for (int k = i + 4; k < end; k++) if (!isUpper(b[k]) && !(b[k] >= '2' && b[k] <= '7')) return false;
+        return end == length || !isAlnum((char) (b[end] & 0xff));
+    }
+
+    private static boolean isUpper(byte c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
     }
 
     private static final class Scan {
@@ -70,6 +126,12 @@ final class SecretDetector {
         final List<Match> found = new ArrayList<>();
         final Set<Long> seen = new HashSet<>();
         final List<Integer> keyIdPositions = new ArrayList<>();
+        /** Trigger positions from {@link #locateTriggers}, one list per literal, in text order. */
+        final Positions keyIdCandidates = new Positions();
+        final Positions[] secretTriggers = {new Positions(), new Positions()};
+        final Positions[] tokenTriggers = {new Positions(), new Positions()};
+        final Positions pemTriggers = new Positions();
+        final Positions puttyTriggers = new Positions();
         LineIndex lines;
 
         Scan(String text) {
@@ -89,17 +151,35 @@ final class SecretDetector {
             found.add(new Match(rule, line, pos - li.start(line) + 1, secret, shown));
         }
 
-        void keyIds() {
-            // AKIA, ASIA and ABIA share "IA": one pass finds all three.
-            for (int j = text.indexOf("IA", 2); j >= 0; j = text.indexOf("IA", j + 1)) {
-                int i = j - 2;
-                if (text.charAt(i) == 'A') {
-                    char c = text.charAt(i + 1);
-                    if (c == 'K' || c == 'S' || c == 'B') keyIdAt(i, false);
+        /** The one pass over every character: records where each literal trigger occurs. */
+        void locateTriggers() {
+            String t = text;
+            int n = t.length();
+            for (int i = 0; i < n; i++) {
+                char c = t.charAt(i);
+                if (c >= 128) continue;
+                switch (ANCHOR[c]) {
+                    case 0 -> { }
+                    case KEY_ID -> {
+                        if (t.startsWith("AKIA", i) || t.startsWith("ASIA", i) || t.startsWith("ABIA", i)
+                                || t.startsWith("ACCA", i) || t.startsWith("A3T", i)) keyIdCandidates.add(i);
+                    }
+                    case SECRET_LOWER -> { if (i >= 2 && t.startsWith("ecret", i - 2)) secretTriggers[0].add(i - 2); }
+                    case SECRET_UPPER -> { if (i >= 2 && t.startsWith("ECRET", i - 2)) secretTriggers[1].add(i - 2); }
+                    case TOKEN_LOWER -> { if (i >= 1 && t.startsWith("oken", i - 1)) tokenTriggers[0].add(i - 1); }
+                    case TOKEN_UPPER -> { if (i >= 1 && t.startsWith("OKEN", i - 1)) tokenTriggers[1].add(i - 1); }
+                    case PEM -> { if (t.startsWith(PEM_TRIGGER, i)) pemTriggers.add(i); }
+                    case PUTTY -> { if (i >= 4 && t.startsWith(PUTTY_TRIGGER, i - 4)) puttyTriggers.add(i - 4); }
+                    default -> { }
                 }
             }
-            for (int i = text.indexOf("ACCA"); i >= 0; i = text.indexOf("ACCA", i + 1)) keyIdAt(i, false);
-            for (int i = text.indexOf("A3T"); i >= 0; i = text.indexOf("A3T", i + 1)) keyIdAt(i, true);
+        }
+
+        void keyIds() {
+            for (int k = 0; k < keyIdCandidates.size; k++) {
+                int i = keyIdCandidates.at[k];
+                keyIdAt(i, text.charAt(i + 1) == '3');
+            }
         }
 
         private void keyIdAt(int i, boolean a3t) {
@@ -120,10 +200,11 @@ final class SecretDetector {
             add(Rule.AWS_ACCESS_KEY_ID, i, keyId, Redactor.shortKeyId(keyId));
         }
 
-        void named(String[] triggers, Pattern pattern, int after, Rule rule) {
-            for (String trigger : triggers) {
+        void named(Positions[] triggers, Pattern pattern, int after, Rule rule) {
+            for (Positions trigger : triggers) {
                 int lastLineEnd = -1;
-                for (int i = text.indexOf(trigger); i >= 0; i = text.indexOf(trigger, i + 1)) {
+                for (int k = 0; k < trigger.size; k++) {
+                    int i = trigger.at[k];
                     if (i < lastLineEnd) continue; // this line's window was already searched
                     int from = Math.max(lineStart(i), i - WINDOW_BEFORE);
                     int to = Math.min(lineEnd(i), i + after);
@@ -155,7 +236,8 @@ final class SecretDetector {
         }
 
         void privateKeys() {
-            for (int i = text.indexOf(PEM_TRIGGER); i >= 0; i = text.indexOf(PEM_TRIGGER, i + 1)) {
+            for (int k = 0; k < pemTriggers.size; k++) {
+                int i = pemTriggers.at[k];
                 Matcher m = PEM_HEADER.matcher(text).region(i, Math.min(text.length(), i + 64));
                 if (!m.lookingAt()) continue;
                 String body = Plausibility.base64Run(text, m.end(), 400, 40);
@@ -166,7 +248,8 @@ final class SecretDetector {
         }
 
         void puttyKeys() {
-            for (int i = text.indexOf(PUTTY_TRIGGER); i >= 0; i = text.indexOf(PUTTY_TRIGGER, i + 1)) {
+            for (int k = 0; k < puttyTriggers.size; k++) {
+                int i = puttyTriggers.at[k];
                 Matcher m = PUTTY_HEADER.matcher(text).region(i, Math.min(text.length(), i + 80));
                 if (!m.lookingAt()) continue;
                 int priv = text.indexOf("Private-Lines:", m.end());
@@ -195,6 +278,17 @@ final class SecretDetector {
         int lineEnd(int pos) {
             int nl = text.indexOf('\n', pos);
             return nl < 0 ? text.length() : nl;
+        }
+    }
+
+    /** A growable list of text positions. */
+    private static final class Positions {
+        int[] at = new int[8];
+        int size;
+
+        void add(int pos) {
+            if (size == at.length) at = java.util.Arrays.copyOf(at, size * 2);
+            at[size++] = pos;
         }
     }
 

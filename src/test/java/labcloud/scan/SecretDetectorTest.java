@@ -66,6 +66,34 @@ class SecretDetectorTest {
         }
     }
 
+    /** Files without any trigger are never turned into text: the byte pre-filter must let every real case through. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mustFind")
+    void preFilterPassesEverySecret(String name, String text, List<Rule> rules) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SecretDetector.mayContainSecrets(bytes, bytes.length)).as(name).isTrue();
+        // Also inside notebook JSON, where quotes and newlines are escaped.
+        byte[] json = ("{\"source\": [\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SecretDetector.mayContainSecrets(json, json.length)).as(name + " in JSON").isTrue();
+    }
+
+    @Test
+    void preFilterRejectsCodeHexAndBase64() {
+        StringBuilder b = new StringBuilder("def frame_count(index, value=None):\n    return model.train(batch)  # Key Ref\n");
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) b.append(String.format("S%d,G%05d,%040x%n", i, r.nextInt(30000), new java.math.BigInteger(160, r)));
+        byte[] img = new byte[30_000];
+        r.nextBytes(img);
+        b.append(java.util.Base64.getEncoder().encodeToString(img));
+        byte[] bytes = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SecretDetector.mayContainSecrets(bytes, bytes.length)).isFalse();
+        // Only the first n bytes count.
+        byte[] tail = ("plain text " + KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SecretDetector.mayContainSecrets(tail, 11)).isFalse();
+        assertThat(SecretDetector.mayContainSecrets(tail, tail.length)).isTrue();
+    }
+
     static Stream<Arguments> mustNotFlag() {
         String ak = "AK" + "IA";
         return Stream.of(

@@ -30,7 +30,7 @@ public class RawS3 {
         Path dir = Path.of(a[3]);
         S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench-secret")))
-                .forcePathStyle(true)
+                .serviceConfiguration(b -> b.pathStyleAccessEnabled(true).chunkedEncodingEnabled(false))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(ApacheHttpClient.builder().maxConnections(128).build()).build();

@@ -227,6 +227,10 @@ public final class AwsContext implements AutoCloseable {
         return (S3Client) clients.computeIfAbsent("s3-transfer/" + region, k -> {
             var b = S3Client.builder();
             configureS3(b);
+            // Over plain http the SDK signs every body in 128 KiB aws-chunked pieces (a copy and an
+            // HMAC each); one SHA-256 over the body costs far less. Bodies carry Content-MD5 anyway.
+            b.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.compat() || hasEndpointOverride())
+                    .chunkedEncodingEnabled(false).build());
             configure(b, region, "S3");
             int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
             b.overrideConfiguration(overrideConfiguration().toBuilder()

@@ -75,8 +75,9 @@ public final class Checksums {
         CRC32C crc = new CRC32C();
         java.util.ArrayList<byte[]> parts = new java.util.ArrayList<>();
         long inPart = 0;
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            // sized to the file: a sync compares thousands of small files, a 1 MiB buffer each is pure GC work
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.max(8192, Math.min(ch.size(), 1 << 20)));
             while (ch.read(buf.clear()) > 0) {
                 buf.flip();
                 byte[] a = buf.array();
@@ -106,7 +107,7 @@ public final class Checksums {
     /** CRC32C of a stream, base64. */
     public static String crc32c(InputStream in) throws IOException {
         CRC32C crc = new CRC32C();
-        byte[] buf = new byte[1 << 20];
+        byte[] buf = new byte[64 * 1024];
         for (int n; (n = in.read(buf)) > 0; ) crc.update(buf, 0, n);
         return crc32cBase64(crc.getValue());
     }

@@ -56,13 +56,23 @@ public final class TagCommand extends BaseCommand {
         /** Prints the plan (or, with --apply, what was done) and returns the exit code. */
         int execute(List<TagChange> plan, List<String> unattributed, List<labcloud.aws.RegionError> readErrors, String command) {
             List<TagWriter.Outcome> outcomes = apply ? new TagWriter(aws(), new AuditLog(env())).apply(plan, command) : List.of();
-            Table t = new Table().fixed("RESOURCE").fixed("REGION").left("SET").left("WAS").left(apply ? "RESULT" : "WHY");
+            // One row per tag so that values (e-mail addresses) stay readable at 80 columns; the reason is in the JSON.
+            Table t = new Table().fixed("RESOURCE").fixed("REGION").left("TAG").left("VALUE").left("WAS");
+            if (apply) t.left("RESULT");
             List<Map<String, Object>> changes = new ArrayList<>();
             for (int i = 0; i < plan.size(); i++) {
                 TagChange c = plan.get(i);
                 TagWriter.Outcome o = apply ? outcomes.get(i) : null;
-                t.row(c.resourceId(), c.region(), kv(c.set()), c.previous().isEmpty() ? "-" : kv(c.previous()),
-                        o == null ? c.reason() : o.applied() ? "done" : "FAILED: " + o.error());
+                boolean first = true;
+                for (Map.Entry<String, String> tag : c.set().entrySet()) {
+                    String was = c.previous().get(tag.getKey());
+                    List<Object> cells = new ArrayList<>(List.of(first ? c.resourceId() : "", first ? c.region() : "",
+                            tag.getKey(), tag.getValue(), was == null ? "-" : was.isEmpty() ? "''" : was));
+                    if (apply) cells.add(!first ? "" : o.applied() ? "done" : "FAILED");
+                    t.row(cells.toArray());
+                    first = false;
+                }
+                if (o != null && !o.applied()) out().warn(c.resourceId() + ": " + o.error());
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("change", c);
                 m.put("status", o == null ? "planned" : o.applied() ? "applied" : "failed");

@@ -80,7 +80,7 @@ class AuditCommandTest {
         seed(lab);
         CliResult r = lab.run("audit", "--regions", "us-east-1", "--by-owner");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.stdout()).contains("To: zoe <zoe@lab.example.org>", "Hello zoe,", "2 items", "console without MFA",
+        assertThat(r.stdout()).contains("To: zoe <zoe@lab.example.org>", "Hello zoe,", "2 items", "console, no MFA",
                 "fix: ");
         JsonNode doc = Json.MAPPER.readTree(lab.run("audit", "--regions", "us-east-1", "--by-owner", "--output", "json").stdout());
         assertThat(doc.get("owners")).hasSize(1);

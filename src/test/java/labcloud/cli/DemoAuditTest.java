@@ -157,7 +157,8 @@ class DemoAuditTest {
         CliResult dry = lab.run("tag", "fix", "--from-trail", "--regions", REGIONS);
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
         assertThat(dry.stderr()).contains("dry run");
-        assertThat(dry.stdout()).contains(frankUse1, "Owner=frank");
+        assertThat(dry.stdout()).containsPattern(frankUse1 + " +us-east-1 +Owner +frank +-")
+                .containsPattern("Email +frank@lab\\.example\\.org +-");
         CliResult drySet = lab.run("tag", "set", "--filter", "type=ebs-volume", "Project=genomics", "--regions", REGIONS);
         assertThat(drySet.exitCode()).as(drySet.toString()).isZero();
         assertThat(drySet.stderr()).contains("dry run");

@@ -35,7 +35,10 @@ class TagCommandTest {
         String v = volume(lab, null);
         CliResult dry = lab.run("tag", "set", v, "Project=genomics", "Task=qc", "--regions", "us-east-1");
         assertThat(dry.exitCode()).as(dry.toString()).isZero();
-        assertThat(dry.stdout()).contains(v, "Project=genomics Task=qc");
+        // one row per tag: the resource on the first, the next one indented under it
+        assertThat(dry.stdout().lines().filter(l -> l.contains("genomics") || l.contains("qc")).map(String::strip))
+                .containsExactly(v + "  us-east-1  Project  genomics  -", "Task     qc        -");
+        assertThat(dry.stdout().lines()).allMatch(l -> l.length() <= 80);
         assertThat(dry.stderr()).contains("dry run: 1 resources would be tagged");
         assertThat(tagsOf(lab, v)).isEmpty();
         assertThat(Files.exists(lab.home().resolve(".labcloud/audit.log"))).isFalse();

@@ -19,7 +19,7 @@ public final class CloudTrailNotLogging extends BaseRule {
         for (Trail t : in.trails()) {
             if (!Boolean.FALSE.equals(t.logging())) continue;
             out.add(new Finding(cfg.id(), cfg.severity(), "cloudtrail-trail", t.name(), t.homeRegion(),
-                    "not logging" + (t.multiRegion() ? "" : " (1 region)"),
+                    t.multiRegion() ? "not logging" : "not logging, 1 region",
                     Findings.details("arn", t.arn(), "multiRegion", t.multiRegion(), "bucket", t.bucket()), null, null, null,
                     "aws cloudtrail start-logging --region " + t.homeRegion() + " --name " + t.name()
                             + " (or delete-trail if it is a leftover)"));

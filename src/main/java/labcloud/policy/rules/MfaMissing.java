@@ -19,7 +19,7 @@ public final class MfaMissing extends BaseRule {
         for (Resource r : in.resources()) {
             if (!Resource.IAM_USER.equals(r.type())) continue;
             if (Boolean.TRUE.equals(ResourceFacts.bool(r, "consoleAccess")) && Boolean.FALSE.equals(ResourceFacts.bool(r, "mfaActive"))) {
-                out.add(Findings.about(in, cfg, r, "console without MFA", Findings.details(),
+                out.add(Findings.about(in, cfg, r, "console, no MFA", Findings.details(),
                         "enable an MFA device for " + r.id() + " (IAM console: Users > Security credentials)"));
             }
         }

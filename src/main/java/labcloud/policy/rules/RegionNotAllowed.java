@@ -21,7 +21,7 @@ public final class RegionNotAllowed extends BaseRule {
         if (allowed.isEmpty()) return;
         for (Resource r : in.resources()) {
             if (r.region() == null || "global".equals(r.region()) || allowed.contains(r.region())) continue;
-            out.add(Findings.about(in, cfg, r, "outside lab regions",
+            out.add(Findings.about(in, cfg, r, "not a lab region",
                     Findings.details("allowedRegions", allowed), "move it to " + allowed.get(0) + " or ask the owner to delete it"));
         }
     }

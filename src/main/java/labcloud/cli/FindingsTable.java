@@ -38,7 +38,7 @@ final class FindingsTable {
 
     /** One row per rule (most severe first, as the findings come): how many, the money, whose. For the demo. */
     static Table summary(List<Finding> findings) {
-        Table t = new Table().left("RULE").left("SEVERITY").right("FINDINGS").right("$/MO").left("OWNERS");
+        Table t = new Table().left("RULE").left("SEVERITY").right("COUNT").right("$/MO").left("OWNERS");
         Map<String, List<Finding>> byRule = new LinkedHashMap<>();
         findings.forEach(f -> byRule.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
         for (List<Finding> fs : byRule.values()) {

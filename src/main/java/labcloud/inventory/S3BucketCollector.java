@@ -96,15 +96,20 @@ public final class S3BucketCollector implements Collector {
             String v = s3.getBucketVersioning(b -> b.bucket(name)).statusAsString();
             return v == null ? "Disabled" : v;
         }, null);
-        String policy = optional(run, l.region(), name, () -> s3.getBucketPolicy(b -> b.bucket(name)).policy(), null);
-        List<Grant> grants = optional(run, l.region(), name, () -> s3.getBucketAcl(b -> b.bucket(name)).grants(), List.of());
+        // A block that restricts public policies / ignores public ACLs makes them irrelevant, so
+        // they are only read when they could make the bucket public (new buckets have the block
+        // on by default, which saves two calls per bucket on most accounts).
+        boolean restrict = pab != null && Boolean.TRUE.equals(pab.restrictPublicBuckets());
+        boolean ignoreAcls = pab != null && Boolean.TRUE.equals(pab.ignorePublicAcls());
+        String policy = restrict ? null
+                : optional(run, l.region(), name, () -> s3.getBucketPolicy(b -> b.bucket(name)).policy(), null);
+        List<Grant> grants = ignoreAcls ? List.of()
+                : optional(run, l.region(), name, () -> s3.getBucketAcl(b -> b.bucket(name)).grants(), List.of());
 
         boolean policyPublic = policyAllowsAnyone(policy);
         boolean aclPublic = grants.stream().anyMatch(g -> g.grantee() != null
                 && (ALL_USERS.equals(g.grantee().uri()) || AUTHENTICATED_USERS.equals(g.grantee().uri())));
-        boolean restrict = pab != null && Boolean.TRUE.equals(pab.restrictPublicBuckets());
-        boolean ignoreAcls = pab != null && Boolean.TRUE.equals(pab.ignorePublicAcls());
-        String publicVia = policyPublic && !restrict ? "policy" : aclPublic && !ignoreAcls ? "acl" : null;
+        String publicVia = policyPublic ? "policy" : aclPublic ? "acl" : null;
 
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("sizeBytes", null);

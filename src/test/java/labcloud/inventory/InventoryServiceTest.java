@@ -246,6 +246,30 @@ class InventoryServiceTest {
         assertThat(listed.monthlyCost()).isNotNull();
     }
 
+    @Test
+    void aPublicAccessBlockNeutralisesPublicPoliciesAndAcls(TestLab lab) {
+        var s3 = lab.aws().s3("us-east-1");
+        String anyoneMayRead = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::%s/*\"}]}";
+        for (String b : List.of("open-policy", "blocked-policy", "open-acl", "blocked-acl")) {
+            s3.createBucket(r -> r.bucket(b));
+            if (b.endsWith("policy")) s3.putBucketPolicy(r -> r.bucket(b).policy(anyoneMayRead.formatted(b)));
+            else s3.putBucketAcl(r -> r.bucket(b).acl(software.amazon.awssdk.services.s3.model.BucketCannedACL.PUBLIC_READ));
+        }
+        s3.putPublicAccessBlock(r -> r.bucket("blocked-policy").publicAccessBlockConfiguration(c -> c.restrictPublicBuckets(true)));
+        s3.putPublicAccessBlock(r -> r.bucket("blocked-acl").publicAccessBlockConfiguration(c -> c.ignorePublicAcls(true)));
+
+        Inventory inv = InventoryService.collect(lab.aws(), new InventoryOptions(List.of("us-east-1"),
+                Set.of(Resource.S3_BUCKET), false, Instant.now()));
+        assertThat(inv.errors()).isEmpty();
+        Map<String, Map<String, Object>> d = inv.ofType(Resource.S3_BUCKET).stream()
+                .collect(Collectors.toMap(Resource::id, Resource::details));
+        assertThat(d.get("open-policy")).containsEntry("public", true).containsEntry("publicVia", "policy");
+        assertThat(d.get("open-acl")).containsEntry("public", true).containsEntry("publicVia", "acl");
+        assertThat(d.get("blocked-policy")).containsEntry("public", false);
+        assertThat(d.get("blocked-acl")).containsEntry("public", false);
+    }
+
     private static Resource byName(Inventory inv, String name) {
         return inv.resources().stream().filter(r -> name.equals(r.name())).findFirst().orElseThrow();
     }

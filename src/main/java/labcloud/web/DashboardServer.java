@@ -6,6 +6,7 @@ import io.javalin.http.staticfiles.Location;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class DashboardServer implements AutoCloseable {
     private final Refresher refresher;
     private final String bind;
     private final AccessToken token;
+    private final ResponseCache cache = new ResponseCache();
     private Javalin app;
 
     /**
@@ -84,26 +86,26 @@ public final class DashboardServer implements AutoCloseable {
         app.before(this::secure);
         app.before(this::authenticate);
 
-        app.get("/", ctx -> html(ctx, OverviewPage.render(model(), status())));
-        app.get("/instances", ctx -> html(ctx, InstancesPage.render(model(), status(), query(ctx))));
-        app.get("/storage", ctx -> html(ctx, StoragePage.render(model(), status())));
-        app.get("/tags", ctx -> html(ctx, TagsPage.render(model(), status())));
-        app.get("/keys", ctx -> html(ctx, KeysPage.render(model(), status())));
-        app.get("/activity", ctx -> html(ctx, ActivityPage.render(model(), status())));
+        app.get("/", ctx -> page(ctx, (m, st) -> OverviewPage.render(m, st)));
+        app.get("/instances", ctx -> page(ctx, (m, st) -> InstancesPage.render(m, st, query(ctx))));
+        app.get("/storage", ctx -> page(ctx, StoragePage::render));
+        app.get("/tags", ctx -> page(ctx, TagsPage::render));
+        app.get("/keys", ctx -> page(ctx, KeysPage::render));
+        app.get("/activity", ctx -> page(ctx, ActivityPage::render));
 
-        app.get("/api/status", ctx -> json(ctx, statusJson()));
-        app.get("/api/overview", ctx -> json(ctx, model().overview()));
-        app.get("/api/resources", ctx -> json(ctx, query(ctx).page(model().data().resources())));
-        app.get("/api/instances", ctx -> {
-            ResourceQuery.Page p = query(ctx).withType(null).page(model().instances());
-            json(ctx, Map.of("total", p.total(), "offset", p.offset(), "limit", p.limit(),
-                    "instances", p.resources().stream().map(model()::instanceRow).toList()));
-        });
-        app.get("/api/storage", ctx -> json(ctx, model().storage()));
-        app.get("/api/tags", ctx -> json(ctx, model().tags()));
-        app.get("/api/keys", ctx -> json(ctx, model().keys()));
-        app.get("/api/activity", ctx -> json(ctx, model().activity()));
-        app.get("/api/findings", ctx -> json(ctx, Map.of("findings", model().data().findings())));
+        app.get("/api/status", ctx -> json(ctx, Json.MAPPER.writeValueAsBytes(statusJson())));
+        app.get("/api/overview", ctx -> api(ctx, DashboardModel::overview));
+        app.get("/api/resources", ctx -> api(ctx, m -> query(ctx).page(m.data().resources())));
+        app.get("/api/instances", ctx -> api(ctx, m -> {
+            ResourceQuery.Page p = query(ctx).withType(null).page(m.instances());
+            return Map.of("total", p.total(), "offset", p.offset(), "limit", p.limit(),
+                    "instances", p.resources().stream().map(m::instanceRow).toList());
+        }));
+        app.get("/api/storage", ctx -> api(ctx, DashboardModel::storage));
+        app.get("/api/tags", ctx -> api(ctx, DashboardModel::tags));
+        app.get("/api/keys", ctx -> api(ctx, DashboardModel::keys));
+        app.get("/api/activity", ctx -> api(ctx, DashboardModel::activity));
+        app.get("/api/findings", ctx -> api(ctx, m -> Map.of("findings", m.data().findings())));
 
         // How long the server spent on the request (benchmarks and browser dev tools read it).
         app.after(ctx -> {
@@ -220,14 +222,36 @@ public final class DashboardServer implements AutoCloseable {
         return ResourceQuery.from(ctx.queryParamMap());
     }
 
-    private static void html(Context ctx, String body) {
+    /** What a page or API view is made of: the model and refresh status of one request. */
+    private interface View<T> {
+        T render(DashboardModel model, RefreshStatus status) throws Exception;
+    }
+
+    private interface ApiView {
+        Object render(DashboardModel model) throws Exception;
+    }
+
+    private void page(Context ctx, View<String> view) throws Exception {
+        DashboardModel m = model();
+        RefreshStatus st = status();
+        byte[] body = cache.get(m, st, key(ctx), () -> view.render(m, st).getBytes(StandardCharsets.UTF_8));
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
-    private static void json(Context ctx, Object value) throws Exception {
+    private void api(Context ctx, ApiView view) throws Exception {
+        DashboardModel m = model();
+        json(ctx, cache.get(m, status(), key(ctx), () -> Json.MAPPER.writeValueAsBytes(view.render(m))));
+    }
+
+    private static String key(Context ctx) {
+        String q = ctx.queryString();
+        return q == null || q.isEmpty() ? ctx.path() : ctx.path() + "?" + q;
+    }
+
+    private static void json(Context ctx, byte[] body) {
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("application/json").result(Json.MAPPER.writeValueAsBytes(value));
+        ctx.contentType("application/json").result(body);
     }
 
     private static void error(Context ctx, int status, String message) {

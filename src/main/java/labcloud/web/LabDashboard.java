@@ -16,6 +16,7 @@ import labcloud.policy.AuditService;
 import labcloud.policy.FindingHistory;
 import labcloud.policy.LabPolicy;
 import labcloud.policy.RuleConfig;
+import labcloud.store.SnapshotStore;
 import labcloud.store.Store;
 import labcloud.trail.TrailEvent;
 import labcloud.trail.TrailFilter;
@@ -43,7 +44,7 @@ public final class LabDashboard {
         this.store = store;
         this.regions = regions;
         this.policy = policy;
-        this.snapshots = new SnapshotHistory();
+        this.snapshots = new SnapshotHistory(new SnapshotStore(store));
     }
 
     /**

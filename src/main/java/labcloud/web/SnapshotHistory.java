@@ -2,69 +2,65 @@ package labcloud.web;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import labcloud.inventory.Inventory;
+import labcloud.inventory.InventoryChanges;
 import labcloud.inventory.Resource;
+import labcloud.inventory.ResourceTypes;
+import labcloud.store.SnapshotStore;
 
 /**
- * The inventories this dashboard collected: the latest two in full (for "changes since the
- * previous snapshot") and the totals of the last {@value #KEEP} (for the trend).
+ * The inventory snapshots in the store (written by {@code labcloud inventory}, the demo and the
+ * dashboard's own refreshes), as the pages need them: the latest in full, what changed since the
+ * one before it, and the totals of the last {@value #KEEP} for the trend.
  */
 final class SnapshotHistory {
     static final int KEEP = 50;
 
-    private final List<DashboardData.TrendPoint> points = new ArrayList<>();
-    private Inventory latest;
-    private Inventory previous;
-    private long nextId = 1;
+    private final SnapshotStore snapshots;
 
-    /** A consistent copy for one load. */
+    SnapshotHistory(SnapshotStore snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /** The latest snapshot with its trend and changes; everything null/empty when the store holds none. */
     record View(Inventory latest, long latestId, List<DashboardData.TrendPoint> trend, List<DashboardData.Change> changes) {}
 
-    synchronized void add(Inventory inv) {
-        previous = latest;
-        latest = inv;
-        double cost = inv.resources().stream().mapToDouble(r -> r.monthlyCost() == null ? 0 : r.monthlyCost()).sum();
-        points.add(new DashboardData.TrendPoint(nextId++, inv.generatedAt(), inv.resources().size(), cost, Map.of()));
-        if (points.size() > KEEP) points.remove(0);
+    /** Saves a complete run (every resource type) as the newest snapshot. */
+    void add(Inventory inv) {
+        snapshots.save(inv, ResourceTypes.ALL);
     }
 
-    synchronized View view() {
-        if (latest == null) return new View(null, 0, List.of(), List.of());
-        return new View(latest, nextId - 1, List.copyOf(points), previous == null ? List.of() : changes(previous, latest));
+    View view() {
+        Optional<SnapshotStore.Snapshot> newest = snapshots.latest();
+        if (newest.isEmpty()) return new View(null, 0, List.of(), List.of());
+        SnapshotStore.Snapshot latest = newest.get();
+        Inventory inv = snapshots.load(latest.id());
+        List<DashboardData.Change> changes = snapshots.previousCovering(latest.id())
+                .map(before -> changes(InventoryChanges.between(snapshots.load(before.id()), before.types(), inv, latest.types())))
+                .orElse(List.of());
+        List<DashboardData.TrendPoint> trend = new ArrayList<>();
+        for (SnapshotStore.Snapshot s : snapshots.list(KEEP)) {
+            if (!Objects.equals(s.account(), latest.account())) continue;
+            trend.add(new DashboardData.TrendPoint(s.id(), s.generatedAt(), s.resourceCount(), s.monthlyCost(), Map.of()));
+        }
+        Collections.reverse(trend);
+        return new View(inv, latest.id(), List.copyOf(trend), changes);
     }
 
-    /** Added, removed, and changed resources (state, name, tags, cost or details), matched by type and id. */
-    static List<DashboardData.Change> changes(Inventory before, Inventory after) {
-        Map<String, Resource> old = new HashMap<>();
-        before.resources().forEach(r -> old.put(r.type() + "/" + r.id(), r));
-        Map<String, Resource> now = new LinkedHashMap<>();
-        after.resources().forEach(r -> now.put(r.type() + "/" + r.id(), r));
+    /** The inventory's diff as the Overview lists it: one row per resource, with the names of the fields that changed. */
+    static List<DashboardData.Change> changes(InventoryChanges diff) {
         List<DashboardData.Change> out = new ArrayList<>();
-        for (var e : now.entrySet()) {
-            Resource r = e.getValue();
-            Resource o = old.get(e.getKey());
-            if (o == null) {
-                out.add(new DashboardData.Change("added", r.type(), r.id(), r.region(), r.name(), List.of()));
-                continue;
-            }
-            List<String> fields = new ArrayList<>();
-            if (!Objects.equals(o.state(), r.state())) fields.add("state");
-            if (!Objects.equals(o.name(), r.name())) fields.add("name");
-            if (!Objects.equals(o.tags(), r.tags())) fields.add("tags");
-            if (!Objects.equals(o.monthlyCost(), r.monthlyCost())) fields.add("monthlyCost");
-            if (!fields.isEmpty()) out.add(new DashboardData.Change("changed", r.type(), r.id(), r.region(), r.name(), fields));
-        }
-        for (var e : old.entrySet()) {
-            if (!now.containsKey(e.getKey())) {
-                Resource r = e.getValue();
-                out.add(new DashboardData.Change("removed", r.type(), r.id(), r.region(), r.name(), List.of()));
-            }
-        }
+        for (Resource r : diff.appeared()) out.add(change("added", r, List.of()));
+        for (InventoryChanges.Change c : diff.changed()) out.add(change("changed", c.resource(), List.copyOf(c.fields().keySet())));
+        for (Resource r : diff.disappeared()) out.add(change("removed", r, List.of()));
         return Collections.unmodifiableList(out);
+    }
+
+    private static DashboardData.Change change(String kind, Resource r, List<String> fields) {
+        return new DashboardData.Change(kind, r.type(), r.id(), r.region(), r.name(), fields);
     }
 }

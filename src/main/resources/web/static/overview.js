@@ -18,20 +18,30 @@
     });
   }
 
+  // One line per rule (findings open at each snapshot) plus the monthly cost on its own axis.
   function trend(points) {
     var canvas = document.getElementById('chart-trend');
     if (!canvas) return;
     var labels = points.map(function (p) { return p.takenAt ? p.takenAt.substring(0, 16).replace('T', ' ') : '#' + p.snapshotId; });
-    var findings = points.map(function (p) {
-      return Object.values(p.findingsByRule || {}).reduce(function (a, b) { return a + b; }, 0);
+    var rules = [];
+    points.forEach(function (p) {
+      Object.keys(p.findingsByRule || {}).forEach(function (r) { if (rules.indexOf(r) < 0) rules.push(r); });
     });
+    rules.sort();
+    var datasets = rules.map(function (r, i) {
+      return { label: r, data: points.map(function (p) { return (p.findingsByRule || {})[r] || 0; }),
+        borderColor: palette[(i + 3) % palette.length], backgroundColor: palette[(i + 3) % palette.length], yAxisID: 'y',
+        pointRadius: points.length > 20 ? 0 : 3 };
+    });
+    datasets.push({ label: 'cost/month ($)', data: points.map(function (p) { return p.monthlyCost; }), borderColor: '#2f6fdb',
+      backgroundColor: '#2f6fdb', borderDash: [6, 4], yAxisID: 'y1', pointRadius: points.length > 20 ? 0 : 3 });
     new Chart(canvas, {
       type: 'line',
-      data: { labels: labels, datasets: [
-        { label: 'findings', data: findings, borderColor: '#c0504d', yAxisID: 'y' },
-        { label: 'cost/month ($)', data: points.map(function (p) { return p.monthlyCost; }), borderColor: '#2f6fdb', yAxisID: 'y1' }] },
-      options: { animation: false, maintainAspectRatio: false, scales: { y: { position: 'left', beginAtZero: true },
-        y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false } } } }
+      data: { labels: labels, datasets: datasets },
+      options: { animation: false, maintainAspectRatio: false,
+        plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+        scales: { y: { position: 'left', beginAtZero: true, title: { display: true, text: 'open findings' } },
+          y1: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: '$/month' } } } }
     });
   }
 

@@ -8,7 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.time.temporal.ChronoUnit;
+import labcloud.inventory.Inventory;
 import labcloud.inventory.Resource;
+import labcloud.inventory.ResourceTypes;
+import labcloud.policy.AuditInput;
+import labcloud.policy.Auditor;
+import labcloud.policy.Finding;
+import labcloud.policy.FindingHistory;
+import labcloud.policy.LabPolicy;
+import labcloud.policy.PolicyLoader;
+import labcloud.store.SnapshotStore;
+import labcloud.store.Store;
+import labcloud.trail.OwnerAttribution;
 
 /**
  * Fills a store for bench/dashboard: N resources that look like a big lab's (every type, six
@@ -20,6 +32,7 @@ public final class DashboardBenchStore {
     static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-2", "ap-northeast-1");
     static final List<String> OWNERS = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy");
     static final List<String> PROJECTS = List.of("genomics", "imaging", "climate", "proteomics", "nlp", "teaching");
+    static final String ACCOUNT = "123456789012";
     static final String[] TYPES = {"t3.micro", "t3.large", "m5.xlarge", "c5.2xlarge", "g4dn.xlarge", "r5.large"};
     static final double[] HOURLY = {0.0104, 0.0832, 0.192, 0.34, 0.526, 0.126};
 
@@ -42,9 +55,21 @@ public final class DashboardBenchStore {
             int kind = i % 10;
             Map<String, Object> d = new LinkedHashMap<>();
             Resource r;
-            if (kind < 4) {
+            if (i < 100) {
+                // a hundred IAM users and access keys, global, for the Keys & MFA page
+                String user = owner + "-" + (i / 2);
+                if (i % 2 == 0) {
+                    d.put("mfaActive", rnd.nextInt(4) > 0);
+                    d.put("consoleAccess", true);
+                    r = new Resource(Resource.IAM_USER, user, "global", user, "active", created, Map.of("Owner", owner), null, d);
+                } else {
+                    d.put("userName", user);
+                    r = new Resource(Resource.IAM_ACCESS_KEY, String.format("AKIAFAKEBENCH%07d", i), "global", user, "Active",
+                            created, Map.of(), null, d);
+                }
+            } else if (kind < 4) {
                 int t = rnd.nextInt(TYPES.length);
-                boolean running = (i + s) % 7 != 0;
+                boolean running = (i * 7 + s) % 100 != 0; // about 1% stopped, a different 1% each hour
                 d.put("instanceType", TYPES[t]);
                 d.put("launchTime", created.toString());
                 r = new Resource(Resource.EC2_INSTANCE, String.format("i-%017x", i), region, tags.get("Name"),
@@ -85,6 +110,35 @@ public final class DashboardBenchStore {
         Path home = Path.of(args[0]);
         int n = Integer.parseInt(args[1]);
         int snapshots = Integer.parseInt(args[2]);
-        throw new UnsupportedOperationException("not yet wired to the snapshot store: " + home + n + snapshots);
+        Store store = Store.open(home.resolve("labcloud.db"));
+        SnapshotStore saved = new SnapshotStore(store);
+        FindingHistory history = new FindingHistory(store);
+        LabPolicy policy = PolicyLoader.builtIn();
+        Instant last = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Resource> latest = List.of();
+        for (int s = 0; s < snapshots; s++) {
+            Instant at = last.minus(Duration.ofHours(snapshots - 1 - s));
+            latest = resources(n, s, at);
+            saved.save(new Inventory(ACCOUNT, at, REGIONS, latest, List.of()), ResourceTypes.ALL);
+            // The real rules on the snapshot, so findings open and resolve with the churn like a lab's would.
+            List<Finding> findings = Auditor.evaluate(policy, new AuditInput(ACCOUNT, latest, List.of(), at,
+                    OwnerAttribution.empty(), Map.of()));
+            history.track(ACCOUNT, findings, at, true, true);
+        }
+        new ActivityStore(store).replace(ACCOUNT, activity(latest, last));
+    }
+
+    /** A week of CloudTrail-like events on the lab's resources, newest first. */
+    static List<DashboardData.Activity> activity(List<Resource> resources, Instant now) {
+        Random rnd = new Random(7);
+        String[] events = {"RunInstances", "StartInstances", "StopInstances", "CreateVolume", "AttachVolume", "CreateSnapshot",
+                "PutObject", "CreateTags"};
+        List<DashboardData.Activity> out = new ArrayList<>();
+        for (int i = 0; i < LabDashboard.MAX_ACTIVITY; i++) {
+            Resource r = resources.get(rnd.nextInt(resources.size()));
+            out.add(new DashboardData.Activity(now.minusSeconds(i * 300L), OWNERS.get(rnd.nextInt(OWNERS.size())),
+                    events[rnd.nextInt(events.length)], r.id(), r.region(), "192.0.2." + (1 + rnd.nextInt(200))));
+        }
+        return out;
     }
 }

@@ -152,6 +152,38 @@ class DashboardServerTest {
     }
 
     @Test
+    void aRefreshReplacesWhatThePagesShowAndBigTablesPointToTheApi() throws Exception {
+        // The first load is the sample lab; later loads add 1,200 unattached volumes (one named by the load number).
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        DashboardSource growing = () -> {
+            DashboardData d = SampleLab.data();
+            int n = loads.getAndIncrement();
+            if (n == 0) return d;
+            java.util.List<labcloud.inventory.Resource> rs = new java.util.ArrayList<>(d.resources());
+            for (int i = 0; i < 1200; i++) {
+                rs.add(new labcloud.inventory.Resource(labcloud.inventory.Resource.EBS_VOLUME, String.format("vol-%017d", i),
+                        "us-east-1", "bulk-" + n, "available", SampleLab.TAKEN, java.util.Map.of(), 1.0, java.util.Map.of("sizeGb", 10)));
+            }
+            return new DashboardData(d.snapshot(), rs, d.findings(), d.trend(), d.changes(), d.activity(), d.rules());
+        };
+        refresher = new Refresher(null, growing, Duration.ofMinutes(15), Clock.systemUTC());
+        refresher.start();
+        server = new DashboardServer(refresher, "127.0.0.1", null).start(0);
+        URI base = URI.create("http://127.0.0.1:" + server.port());
+        assertThat(get(base, "/storage").body()).doesNotContain("bulk-");
+        assertThat(get(base, "/api/storage").body()).doesNotContain("bulk-");
+
+        assertThat(refresher.refreshNow().lastError()).isNull();
+        String storage = get(base, "/storage").body();
+        assertThat(storage).contains("bulk-1", "first 1,000 of 1,202 shown; all of them: /api/storage");
+        assertThat(storage.split("<tr data-id=\"vol-", -1)).hasSize(1001);
+        assertThat(Json.MAPPER.readTree(get(base, "/api/storage").body()).get("volumes")).hasSize(1202);
+
+        assertThat(refresher.refreshNow().lastError()).isNull();
+        assertThat(get(base, "/storage").body()).contains("bulk-2").doesNotContain("bulk-1");
+    }
+
+    @Test
     void listeningBeyondLoopbackWithoutATokenIsRefused() {
         refresher = new Refresher(null, SampleLab::data, Duration.ofMinutes(15), Clock.systemUTC());
         assertThatThrownBy(() -> new DashboardServer(refresher, "0.0.0.0", null))

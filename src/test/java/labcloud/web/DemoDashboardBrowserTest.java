@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import labcloud.core.Json;
 import labcloud.demo.DemoAccount;
 import labcloud.inventory.Resource;
@@ -37,16 +38,19 @@ class DemoDashboardBrowserTest {
     void everyPageShowsTheDemoAccount(TestLab lab) throws Exception {
         DemoAccount.seed(lab.aws());
         // One instance whose tags are XSS payloads, collected like any other.
-        lab.aws().ec2("us-east-1").runInstances(b -> b.imageId("ami-0a1b2c3d4e5f60718").instanceType("t3.nano")
+        String xssBox = lab.aws().ec2("us-east-1").runInstances(b -> b.imageId("ami-0a1b2c3d4e5f60718").instanceType("t3.nano")
                 .minCount(1).maxCount(1).tagSpecifications(t -> t.resourceType("instance").tags(
                         x -> x.key("Name").value("xss-box"), x -> x.key("Owner").value("<script>window.__xss=1</script>"),
-                        x -> x.key("Project").value("\"><img src=x onerror=\"window.__xss=2\">"))));
+                        x -> x.key("Project").value("\"><img src=x onerror=\"window.__xss=2\">")))).instances().get(0).instanceId();
 
         CliResult inv = lab.run("--output", "json", "inventory", "--regions", String.join(",", DemoAccount.REGIONS));
         assertThat(inv.exitCode()).as(inv.toString()).isZero();
         JsonNode inventory = Json.MAPPER.readTree(inv.stdout());
         List<JsonNode> resources = new ArrayList<>();
         inventory.get("resources").forEach(resources::add);
+
+        // Something changes after that inventory run (saved as a snapshot): the refresh's snapshot shows it.
+        lab.aws().ec2("us-east-1").createTags(b -> b.resources(xssBox).tags(t -> t.key("Task").value("changed-after-snapshot")));
 
         Store store = Store.open(lab.environment());
         LabDashboard wired = LabDashboard.of(lab.aws(), store, DemoAccount.REGIONS, PolicyLoader.builtIn());
@@ -66,6 +70,29 @@ class DemoDashboardBrowserTest {
             assertThat(text(driver, "#resource-count .value")).isEqualTo(String.valueOf(resources.size()));
             assertThat(driver.findElements(By.cssSelector("#table-findings-by-rule tbody tr"))).isNotEmpty();
             assertThat(driver.findElement(By.id("table-cost-by-region")).getAttribute("textContent")).contains("us-east-1", "eu-west-1");
+            // Findings by rule as the audit stored them, and their trend: the inventory run's snapshot and the refresh's.
+            Map<String, Integer> byRule = new java.util.TreeMap<>();
+            refresher.model().data().findings().forEach(f -> byRule.merge(f.rule(), 1, Integer::sum));
+            assertThat(byRule).isNotEmpty();
+            for (WebElement row : rows(driver, "#table-findings-by-rule")) {
+                List<WebElement> td = row.findElements(By.tagName("td"));
+                assertThat(Integer.parseInt(td.get(1).getAttribute("textContent").trim()))
+                        .isEqualTo(byRule.get(td.get(0).getAttribute("textContent").trim()));
+            }
+            List<WebElement> trend = rows(driver, "#table-trend");
+            assertThat(trend).hasSize(2);
+            List<String> trendHead = driver.findElements(By.cssSelector("#table-trend thead th")).stream()
+                    .map(e -> e.getAttribute("textContent")).toList();
+            assertThat(trendHead).containsAll(byRule.keySet());
+            List<WebElement> latestPoint = trend.get(1).findElements(By.tagName("td"));
+            assertThat(Integer.parseInt(latestPoint.get(2).getAttribute("textContent"))).isEqualTo(resources.size());
+            for (var e : byRule.entrySet()) {
+                assertThat(latestPoint.get(trendHead.indexOf(e.getKey())).getAttribute("textContent")).isEqualTo(String.valueOf(e.getValue()));
+            }
+            // What changed since the inventory run's snapshot: the tag added to the instance.
+            List<WebElement> changes = rows(driver, "#table-changes");
+            assertThat(changes).anySatisfy(row -> assertThat(row.getText()).contains("changed", xssBox, "tags.Task"));
+            assertThat(text(driver, "#change-count .value")).isEqualTo(String.valueOf(changes.size()));
             chromium.screenshot("demo-overview");
 
             // Instances: one row per instance in every region; filter by region, then sort by cost.

@@ -71,6 +71,21 @@ public final class Layout {
         return h.toString();
     }
 
+    /** Rows a page table lists before it points to the API for the rest: pages stay quick to render and to read. */
+    public static final int MAX_ROWS = 1000;
+
+    static <T> List<T> first(List<T> rows) {
+        return rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
+    }
+
+    /** The "and N more" row under a table that {@link #first} cut short. */
+    static void more(Html h, List<?> rows, int columns, String api) {
+        if (rows.size() <= MAX_ROWS) return;
+        h.raw("<tr><td class=\"more\"").attr("colspan", columns).raw(">")
+                .text(String.format(java.util.Locale.ROOT, "first %,d of %,d shown; all of them: %s", MAX_ROWS, rows.size(), api))
+                .raw("</td></tr>");
+    }
+
     static void section(Html h, String id, String title) {
         h.raw("<section").attr("id", id).raw("><h2>").text(title).raw("</h2>");
     }

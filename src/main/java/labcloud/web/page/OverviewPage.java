@@ -9,6 +9,9 @@ import labcloud.web.view.Overview;
 
 /** Overview: totals, cost charts (drawn by overview.js from /api/overview), findings and their trend, changes. */
 public final class OverviewPage {
+    /** A page, not a dump: a big churn lists its first rows; the API has them all. */
+    static final int MAX_CHANGES = 500;
+
     private OverviewPage() {}
 
     public static String render(DashboardModel model, RefreshStatus status) {
@@ -34,12 +37,19 @@ public final class OverviewPage {
             Layout.breakdownTable(h, "table-findings-by-rule", "Rule", "Findings", o.findingsByRule(), false);
             h.raw("</section>");
             h.raw("<section id=\"trend\"><h2>Trend across snapshots</h2><div class=\"chart\"><canvas id=\"chart-trend\"></canvas></div>");
+            // One column per rule that had findings in any snapshot: the trend of each rule, not just the total.
+            java.util.SortedSet<String> rules = new java.util.TreeSet<>();
+            o.trend().forEach(p -> rules.addAll(p.findingsByRule().keySet()));
             h.raw("<details><summary>as a table</summary><table id=\"table-trend\"><thead><tr><th>Snapshot</th><th>Taken</th>"
-                    + "<th class=\"num\">Resources</th><th class=\"num\">Cost/month</th><th class=\"num\">Findings</th></tr></thead><tbody>");
+                    + "<th class=\"num\">Resources</th><th class=\"num\">Cost/month</th><th class=\"num\">Findings</th>");
+            for (String rule : rules) h.raw("<th class=\"num\">").text(rule).raw("</th>");
+            h.raw("</tr></thead><tbody>");
             for (DashboardData.TrendPoint p : o.trend()) {
                 int findings = p.findingsByRule().values().stream().mapToInt(Integer::intValue).sum();
                 h.raw("<tr>").cell("#" + p.snapshotId()).cell(Html.time(p.takenAt())).numberCell(String.valueOf(p.resources()))
-                        .numberCell(Html.money(p.monthlyCost())).numberCell(String.valueOf(findings)).raw("</tr>");
+                        .numberCell(Html.money(p.monthlyCost())).numberCell(String.valueOf(findings));
+                for (String rule : rules) h.numberCell(String.valueOf(p.findingsByRule().getOrDefault(rule, 0)));
+                h.raw("</tr>");
             }
             h.raw("</tbody></table></details></section>");
             h.raw("</div>");
@@ -47,11 +57,15 @@ public final class OverviewPage {
             Layout.section(h, "changes", "Changes since the previous snapshot");
             h.raw("<table id=\"table-changes\"><thead><tr><th>Change</th><th>Type</th><th>Id</th><th>Name</th><th>Region</th>"
                     + "<th>Fields</th></tr></thead><tbody>");
-            for (DashboardData.Change c : o.changes()) {
+            for (DashboardData.Change c : o.changes().subList(0, Math.min(o.changes().size(), MAX_CHANGES))) {
                 h.raw("<tr").attr("class", "change-" + c.change()).raw(">").cell(c.change()).cell(c.type()).cell(c.id()).cell(c.name())
                         .cell(c.region()).cell(String.join(", ", c.fields())).raw("</tr>");
             }
             if (o.changes().isEmpty()) h.raw("<tr><td colspan=\"6\" class=\"empty\">no changes</td></tr>");
+            if (o.changes().size() > MAX_CHANGES) {
+                h.raw("<tr><td colspan=\"6\" class=\"more\">").text("and " + (o.changes().size() - MAX_CHANGES)
+                        + " more (all of them: /api/overview)").raw("</td></tr>");
+            }
             h.raw("</tbody></table></section>");
         });
     }

@@ -20,11 +20,12 @@ public final class TagsPage {
             Layout.section(h, "non-compliant", "Resources missing required tags (" + t.nonCompliant().size() + ")");
             h.raw("<table id=\"table-non-compliant\" class=\"data\"><thead><tr><th>Type</th><th>Id</th><th>Name</th><th>Region</th>"
                     + "<th>Owner</th><th>Missing</th><th>Audit</th></tr></thead><tbody>");
-            for (TagCompliance.Missing m : t.nonCompliant()) {
+            for (TagCompliance.Missing m : Layout.first(t.nonCompliant())) {
                 h.raw("<tr").attr("data-id", m.id()).raw(">").cell(m.type()).cell(m.id()).cell(m.name()).cell(m.region())
                         .cell(m.owner()).cell(String.join(", ", m.missing())).cell(m.problem()).raw("</tr>");
             }
             StoragePage.empty(h, t.nonCompliant(), 7);
+            Layout.more(h, t.nonCompliant(), 7, "/api/tags");
             h.raw("</tbody></table></section>");
         });
     }

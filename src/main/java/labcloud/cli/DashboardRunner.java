@@ -54,7 +54,8 @@ final class DashboardRunner {
     /** The demo's dashboard: refreshed from the emulated account into the demo's own store, port 8080 or any free one. */
     static int serveDemo(Output out, DemoSession demo) {
         Store store = Store.open(demo.environment());
-        LabDashboard lab = LabDashboard.of(demo.aws(), store, DemoAccount.REGIONS, PolicyLoader.builtIn());
+        // Like the demo's own inventory: bucket sizes by listing, as the emulator publishes no storage metrics.
+        LabDashboard lab = LabDashboard.of(demo.aws(), store, DemoAccount.REGIONS, PolicyLoader.builtIn()).withDeepBucketSizes();
         int port = 8080;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             probe.setReuseAddress(true);

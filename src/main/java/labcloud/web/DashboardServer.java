@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import labcloud.core.Json;
 import labcloud.core.UsageException;
 import labcloud.web.page.ActivityPage;
@@ -86,26 +87,8 @@ public final class DashboardServer implements AutoCloseable {
         app.before(this::secure);
         app.before(this::authenticate);
 
-        app.get("/", ctx -> page(ctx, (m, st) -> OverviewPage.render(m, st)));
-        app.get("/instances", ctx -> page(ctx, (m, st) -> InstancesPage.render(m, st, query(ctx))));
-        app.get("/storage", ctx -> page(ctx, StoragePage::render));
-        app.get("/tags", ctx -> page(ctx, TagsPage::render));
-        app.get("/keys", ctx -> page(ctx, KeysPage::render));
-        app.get("/activity", ctx -> page(ctx, ActivityPage::render));
-
         app.get("/api/status", ctx -> json(ctx, Json.MAPPER.writeValueAsBytes(statusJson())));
-        app.get("/api/overview", ctx -> api(ctx, DashboardModel::overview));
-        app.get("/api/resources", ctx -> api(ctx, m -> query(ctx).page(m.data().resources())));
-        app.get("/api/instances", ctx -> api(ctx, m -> {
-            ResourceQuery.Page p = query(ctx).withType(null).page(m.instances());
-            return Map.of("total", p.total(), "offset", p.offset(), "limit", p.limit(),
-                    "instances", p.resources().stream().map(m::instanceRow).toList());
-        }));
-        app.get("/api/storage", ctx -> api(ctx, DashboardModel::storage));
-        app.get("/api/tags", ctx -> api(ctx, DashboardModel::tags));
-        app.get("/api/keys", ctx -> api(ctx, DashboardModel::keys));
-        app.get("/api/activity", ctx -> api(ctx, DashboardModel::activity));
-        app.get("/api/findings", ctx -> api(ctx, m -> Map.of("findings", m.data().findings())));
+        VIEWS.forEach((path, view) -> app.get(path, ctx -> serve(ctx, path, view)));
 
         // How long the server spent on the request (benchmarks and browser dev tools read it).
         app.after(ctx -> {
@@ -123,6 +106,8 @@ public final class DashboardServer implements AutoCloseable {
             if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "no such page: " + ctx.path());
         });
         app.start(bind, port);
+        refresher.onReload(this::warm);
+        Thread.ofVirtual().name("labcloud-dashboard-warm").start(this::warm);
         return this;
     }
 
@@ -222,26 +207,64 @@ public final class DashboardServer implements AutoCloseable {
         return ResourceQuery.from(ctx.queryParamMap());
     }
 
-    /** What a page or API view is made of: the model and refresh status of one request. */
-    private interface View<T> {
-        T render(DashboardModel model, RefreshStatus status) throws Exception;
+    /** A page or API view of one model and refresh status; {@code query} parses the URL's filters when asked. */
+    private interface View {
+        Object render(DashboardModel model, RefreshStatus status, Supplier<ResourceQuery> query) throws Exception;
     }
 
-    private interface ApiView {
-        Object render(DashboardModel model) throws Exception;
+    /** Every page and API view (besides /api/status); pages are those outside /api/. */
+    private static final Map<String, View> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put("/", (m, st, q) -> OverviewPage.render(m, st));
+        VIEWS.put("/instances", (m, st, q) -> InstancesPage.render(m, st, q.get()));
+        VIEWS.put("/storage", (m, st, q) -> StoragePage.render(m, st));
+        VIEWS.put("/tags", (m, st, q) -> TagsPage.render(m, st));
+        VIEWS.put("/keys", (m, st, q) -> KeysPage.render(m, st));
+        VIEWS.put("/activity", (m, st, q) -> ActivityPage.render(m, st));
+        VIEWS.put("/api/overview", (m, st, q) -> m.overview());
+        VIEWS.put("/api/resources", (m, st, q) -> q.get().page(m.data().resources()));
+        VIEWS.put("/api/instances", (m, st, q) -> {
+            ResourceQuery.Page p = q.get().withType(null).page(m.instances());
+            return Map.of("total", p.total(), "offset", p.offset(), "limit", p.limit(),
+                    "instances", p.resources().stream().map(m::instanceRow).toList());
+        });
+        VIEWS.put("/api/storage", (m, st, q) -> m.storage());
+        VIEWS.put("/api/tags", (m, st, q) -> m.tags());
+        VIEWS.put("/api/keys", (m, st, q) -> m.keys());
+        VIEWS.put("/api/activity", (m, st, q) -> m.activity());
+        VIEWS.put("/api/findings", (m, st, q) -> Map.of("findings", m.data().findings()));
     }
 
-    private void page(Context ctx, View<String> view) throws Exception {
+    private void serve(Context ctx, String path, View view) throws Exception {
         DashboardModel m = model();
         RefreshStatus st = status();
-        byte[] body = cache.get(m, st, key(ctx), () -> view.render(m, st).getBytes(StandardCharsets.UTF_8));
+        byte[] body = cache.get(m, st, key(ctx), () -> bytes(view.render(m, st, () -> query(ctx))));
         ctx.header("Cache-Control", "no-store");
-        ctx.contentType("text/html; charset=utf-8").result(body);
+        ctx.contentType(path.startsWith("/api/") ? "application/json" : "text/html; charset=utf-8").result(body);
     }
 
-    private void api(Context ctx, ApiView view) throws Exception {
+    /**
+     * Renders every view (without filters) of the current model into the cache, so that the first
+     * visitor after a refresh is served as fast as the next ones. Runs after each reload.
+     */
+    void warm() {
+        long t0 = System.nanoTime();
         DashboardModel m = model();
-        json(ctx, cache.get(m, status(), key(ctx), () -> Json.MAPPER.writeValueAsBytes(view.render(m))));
+        RefreshStatus st = status();
+        for (var e : VIEWS.entrySet()) {
+            try {
+                cache.get(m, st, e.getKey(), () -> bytes(e.getValue().render(m, st, () -> ResourceQuery.from(Map.of()))));
+            } catch (Exception ex) {
+                LOG.warn("dashboard: cannot render {}", e.getKey(), ex);
+            }
+        }
+        LOG.info("dashboard: rendered {} views of snapshot {} in {} ms", VIEWS.size(),
+                m.data().snapshot() == null ? "(none)" : m.data().snapshot().id(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static byte[] bytes(Object rendered) throws Exception {
+        return rendered instanceof String html ? html.getBytes(StandardCharsets.UTF_8) : Json.MAPPER.writeValueAsBytes(rendered);
     }
 
     private static String key(Context ctx) {
@@ -279,6 +302,7 @@ public final class DashboardServer implements AutoCloseable {
 
     @Override
     public void close() {
+        refresher.onReload(() -> {});
         if (app != null) app.stop();
     }
 

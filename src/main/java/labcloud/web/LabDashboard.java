@@ -12,6 +12,7 @@ import labcloud.core.LabcloudException;
 import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryOptions;
 import labcloud.inventory.InventoryService;
+import labcloud.inventory.ResourceTypes;
 import labcloud.policy.AuditService;
 import labcloud.policy.FindingHistory;
 import labcloud.policy.LabPolicy;
@@ -37,13 +38,15 @@ public final class LabDashboard {
     private final Store store;
     private final List<String> regions;
     private final LabPolicy policy;
+    private final boolean deep;
     private final SnapshotHistory snapshots;
 
-    private LabDashboard(AwsContext aws, Store store, List<String> regions, LabPolicy policy) {
+    private LabDashboard(AwsContext aws, Store store, List<String> regions, LabPolicy policy, boolean deep) {
         this.aws = aws;
         this.store = store;
         this.regions = regions;
         this.policy = policy;
+        this.deep = deep;
         this.snapshots = new SnapshotHistory(new SnapshotStore(store));
     }
 
@@ -52,14 +55,19 @@ public final class LabDashboard {
      * @param regions the regions to collect, or null for every enabled region
      */
     public static LabDashboard of(AwsContext aws, Store store, List<String> regions, LabPolicy policy) {
-        return new LabDashboard(aws, store, regions, policy);
+        return new LabDashboard(aws, store, regions, policy, false);
+    }
+
+    /** The same, listing bucket contents for their sizes where CloudWatch has none (the demo's emulator has none). */
+    public LabDashboard withDeepBucketSizes() {
+        return new LabDashboard(aws, store, regions, policy, true);
     }
 
     /** Collect, audit, read the trail, store. Fails (keeping the last good data on screen) when nothing could be read. */
     public RefreshJob refreshJob() {
         return () -> {
             List<String> rs = regions != null ? regions : aws.resolveRegions("all");
-            Inventory inv = InventoryService.collect(aws, InventoryOptions.all(rs));
+            Inventory inv = InventoryService.collect(aws, new InventoryOptions(rs, ResourceTypes.ALL, deep, Instant.now()));
             if (inv.resources().isEmpty() && !inv.errors().isEmpty()) {
                 RegionError first = inv.errors().get(0);
                 throw new LabcloudException(ExitCode.FAILED, "inventory failed in every region and service ("

@@ -23,6 +23,7 @@ public final class Refresher implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private volatile DashboardModel model;
     private volatile RefreshStatus status = RefreshStatus.NEVER;
+    private volatile Runnable onReload = () -> {};
 
     /** @param job the collection to run on schedule, or null to only show what the store holds */
     public Refresher(RefreshJob job, DashboardSource source, Duration every, Clock clock) {
@@ -58,6 +59,7 @@ public final class Refresher implements AutoCloseable {
         } catch (Exception | LinkageError e) {
             status = new RefreshStatus(started, status.lastSuccess(), describe(e), next);
         }
+        reloaded();
         return status;
     }
 
@@ -67,6 +69,20 @@ public final class Refresher implements AutoCloseable {
             model = new DashboardModel(source.load());
         } catch (Exception e) {
             status = new RefreshStatus(clock.instant(), status.lastSuccess(), describe(e), status.nextRefresh());
+        }
+        reloaded();
+    }
+
+    /** Runs {@code action} after each refresh or reload, with the new model and status in place (the server pre-renders its pages). */
+    public void onReload(Runnable action) {
+        onReload = action;
+    }
+
+    private void reloaded() {
+        try {
+            onReload.run();
+        } catch (RuntimeException e) {
+            // pre-rendering is an optimisation; the pages render on request instead
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -44,15 +45,31 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** Saves a full-window screenshot as target/screenshots/NAME.png and returns its path. */
+    /** Saves the whole page (up to 8,000 px tall) as target/screenshots/NAME.png and returns its path. */
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path out = SCREENSHOTS.resolve(name + ".png");
-            Files.write(out, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(out, fullPage());
             return out;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Through the DevTools protocol: a plain WebDriver screenshot stops at the window's bottom edge. */
+    private byte[] fullPage() {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            double width = ((Number) size.get("width")).doubleValue();
+            double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+            return java.util.Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException e) {
+            return ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         }
     }
 

@@ -175,8 +175,8 @@ class DashboardServerTest {
 
         assertThat(refresher.refreshNow().lastError()).isNull();
         String storage = get(base, "/storage").body();
-        assertThat(storage).contains("bulk-1", "first 1,000 of 1,202 shown; all of them: /api/storage");
-        assertThat(storage.split("<tr data-id=\"vol-", -1)).hasSize(1001);
+        assertThat(storage).contains("bulk-1", "first 500 of 1,202 shown; all of them: /api/storage");
+        assertThat(storage.split("<tr data-id=\"vol-", -1)).hasSize(501);
         assertThat(Json.MAPPER.readTree(get(base, "/api/storage").body()).get("volumes")).hasSize(1202);
 
         assertThat(refresher.refreshNow().lastError()).isNull();

@@ -100,21 +100,31 @@ class DemoDashboardBrowserTest {
             driver.get(base + "/instances");
             assertThat(rows(driver, "#instances")).hasSize(instances.size());
             assertThat(text(driver, "#instance-summary")).startsWith(instances.size() + " of " + instances.size() + " instances");
-            new Select(driver.findElement(By.id("filter-region"))).selectByValue("eu-west-1");
-            driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("region=eu-west-1"));
-            long inEu = instances.stream().filter(r -> r.get("region").asText().equals("eu-west-1")).count();
-            assertThat(rows(driver, "#instances")).hasSize((int) inEu)
-                    .allSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo("eu-west-1"));
+            // Sort every instance by cost (a click sorts ascending, a second descending)...
             driver.findElement(By.cssSelector("#instances th[data-sort=cost] a")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("sort=cost"));
-            assertThat(driver.getCurrentUrl()).contains("region=eu-west-1", "dir=asc");
+            assertThat(driver.getCurrentUrl()).contains("dir=asc");
+            List<Double> ascending = costs(driver);
+            assertThat(ascending).hasSize(instances.size());
+            assertThat(ascending.stream().filter(c -> c >= 0).toList()).isSorted(); // unpriced ones ("n/a") come last
             driver.findElement(By.cssSelector("#instances th[data-sort=cost] a")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("dir=desc"));
-            List<Double> costs = rows(driver, "#instances").stream()
-                    .map(row -> money(row.findElements(By.tagName("td")).get(6).getText())).toList();
-            assertThat(costs).hasSize((int) inEu).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-            chromium.screenshot("demo-instances-eu-west-1-by-cost");
+            List<Double> expected = instances.stream().map(r -> r.get("monthlyCost").isNumber() ? r.get("monthlyCost").asDouble() : -1)
+                    .map(c -> c < 0 ? -1 : Math.round(c * 100) / 100.0).sorted(java.util.Comparator.reverseOrder()).toList();
+            assertThat(costs(driver)).isEqualTo(expected);
+            // ...then filter by region: the filter lands in the URL next to the sort, which it keeps.
+            String region = "us-east-1";
+            new Select(driver.findElement(By.id("filter-region"))).selectByValue(region);
+            driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("region=" + region));
+            assertThat(driver.getCurrentUrl()).contains("sort=cost", "dir=desc");
+            long inRegion = instances.stream().filter(r -> r.get("region").asText().equals(region)).count();
+            assertThat(inRegion).isGreaterThan(1);
+            assertThat(rows(driver, "#instances")).hasSize((int) inRegion)
+                    .allSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(2).getText()).isEqualTo(region));
+            assertThat(costs(driver)).hasSize((int) inRegion).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(text(driver, "#instance-summary")).startsWith(inRegion + " of " + instances.size() + " instances");
+            chromium.screenshot("demo-instances-us-east-1-by-cost");
             driver.get(base + "/instances?q=xss-box");
             assertThat(driver.executeScript("return typeof window.__xss")).isEqualTo("undefined");
             assertThat(text(driver, "#instances td.tags")).contains("Owner=<script>window.__xss=1</script>",
@@ -177,6 +187,10 @@ class DemoDashboardBrowserTest {
 
     private static String text(WebDriver d, String css) {
         return d.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static List<Double> costs(WebDriver d) {
+        return rows(d, "#instances").stream().map(row -> money(row.findElements(By.tagName("td")).get(6).getText())).toList();
     }
 
     private static double money(String s) {

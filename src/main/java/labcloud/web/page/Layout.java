@@ -72,7 +72,7 @@ public final class Layout {
     }
 
     /** Rows a page table lists before it points to the API for the rest: pages stay quick to render and to read. */
-    public static final int MAX_ROWS = 1000;
+    public static final int MAX_ROWS = 500;
 
     static <T> List<T> first(List<T> rows) {
         return rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;

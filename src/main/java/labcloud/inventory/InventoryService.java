@@ -31,15 +31,18 @@ public final class InventoryService {
         Instant started = Instant.now();
         String account = aws.callerIdentity().account();
         CollectionRun run = new CollectionRun(aws, options);
+        // Global collectors first: each fans out per bucket or per user and is the longest job,
+        // so starting it behind a hundred regional jobs would put it on the critical path.
         List<FanOut.Job<List<Resource>>> jobs = new ArrayList<>();
         for (Collector c : COLLECTORS) {
-            if (!options.wants(c.type())) continue;
-            if (c.global()) {
+            if (c.global() && options.wants(c.type())) {
                 jobs.add(new FanOut.Job<>("global", c.service(), () -> c.collect(run, "global")));
-            } else {
-                for (String region : options.regions()) {
-                    jobs.add(new FanOut.Job<>(region, c.service(), () -> c.collect(run, region)));
-                }
+            }
+        }
+        for (Collector c : COLLECTORS) {
+            if (c.global() || !options.wants(c.type())) continue;
+            for (String region : options.regions()) {
+                jobs.add(new FanOut.Job<>(region, c.service(), () -> c.collect(run, region)));
             }
         }
         FanOut.Result<List<Resource>> result = aws.fanOut().run(jobs);

@@ -9,9 +9,9 @@ import labcloud.core.ExitCode;
 import labcloud.transfer.DataMover;
 import labcloud.transfer.Locations;
 import labcloud.transfer.MultipartCleanup;
-import labcloud.transfer.Remotes;
 import labcloud.transfer.TransferUrl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,15 +26,12 @@ public final class CleanupCommand extends BaseCommand {
     @Option(names = "--apply", description = "really abort them (default: list them)")
     boolean apply;
 
-    @Option(names = "--compat", description = "S3-compatible store: path-style, checksums only where required")
-    boolean compat;
+    @Mixin
+    StoreOptions store;
 
     @Override
     protected int run() {
-        var aws = new labcloud.aws.AwsContext(globals().awsSettings().withCompat(compat), env());
-        root().closeLater(aws);
-        Locations locations = new Locations(aws, new Remotes(env()));
-        root().closeLater(locations);
+        Locations locations = store.open(root());
         TransferUrl u = url == null ? new TransferUrl("s3://", null, null, "", "") : TransferUrl.parse(url);
         List<MultipartCleanup.Stale> stale = new MultipartCleanup(locations, DataMover.journalFor(env()))
                 .run(u, TransferCommand.parseAge("--older-than", olderThan), apply);

@@ -6,11 +6,10 @@ import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.transfer.Browser;
 import labcloud.transfer.Locations;
-import labcloud.transfer.Remotes;
 import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferUrl;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "du", description = "Count the objects and bytes below a location, per storage class.")
@@ -18,15 +17,12 @@ public final class DuCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "URL")
     String url;
 
-    @Option(names = "--compat", description = "S3-compatible store: path-style, checksums only where required")
-    boolean compat;
+    @Mixin
+    StoreOptions store;
 
     @Override
     protected int run() {
-        var aws = new labcloud.aws.AwsContext(globals().awsSettings().withCompat(compat), env());
-        root().closeLater(aws);
-        Locations locations = new Locations(aws, new Remotes(env()));
-        root().closeLater(locations);
+        Locations locations = store.open(root());
         Browser.Usage u = new Browser(locations).usage(TransferUrl.parse(url));
         Table t = new Table().fixed("CLASS").right("OBJECTS").right("SIZE").right("BYTES");
         Map<String, Object> classes = new LinkedHashMap<>();

@@ -6,10 +6,10 @@ import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.transfer.Browser;
 import labcloud.transfer.Locations;
-import labcloud.transfer.Remotes;
 import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferUrl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,15 +21,12 @@ public final class LsCommand extends BaseCommand {
     @Option(names = {"-r", "--recursive"}, description = "every object below the prefix, not one level")
     boolean recursive;
 
-    @Option(names = "--compat", description = "S3-compatible store: path-style, checksums only where required")
-    boolean compat;
+    @Mixin
+    StoreOptions store;
 
     @Override
     protected int run() {
-        var aws = new labcloud.aws.AwsContext(globals().awsSettings().withCompat(compat), env());
-        root().closeLater(aws);
-        Locations locations = new Locations(aws, new Remotes(env()));
-        root().closeLater(locations);
+        Locations locations = store.open(root());
         Browser browser = new Browser(locations);
         List<Browser.Item> items;
         if (url == null || url.equals("s3://")) items = browser.buckets(TransferUrl.parse("s3://bucket"));

@@ -9,11 +9,11 @@ import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
 import labcloud.transfer.Filters;
 import labcloud.transfer.Locations;
-import labcloud.transfer.Remotes;
 import labcloud.transfer.Remover;
 import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferUrl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,15 +34,12 @@ public final class RmCommand extends BaseCommand {
     @Option(names = "--exclude", paramLabel = "GLOB", description = "leave out keys matching GLOB (repeatable)")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--compat", description = "S3-compatible store: path-style, checksums only where required")
-    boolean compat;
+    @Mixin
+    StoreOptions store;
 
     @Override
     protected int run() {
-        var aws = new labcloud.aws.AwsContext(globals().awsSettings().withCompat(compat), env());
-        root().closeLater(aws);
-        Locations locations = new Locations(aws, new Remotes(env()));
-        root().closeLater(locations);
+        Locations locations = store.open(root());
         Filters f = Filters.none();
         exclude.forEach(f::exclude);
         include.forEach(f::include);

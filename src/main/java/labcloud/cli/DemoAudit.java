@@ -31,8 +31,9 @@ final class DemoAudit {
                 + String.format(java.util.Locale.ROOT, " (%.1f s)", (System.nanoTime() - t0) / 1e9));
         out.table(FindingsTable.summary(report.findings()));
         out.line("Policy: " + policy.source());
-        out.line("Each finding with owner and fix: labcloud audit");
-        out.line("Owner tags from CloudTrail:      labcloud tag fix --from-trail --apply");
+        // The emulated account is gone when the demo ends: these are for the user's own account.
+        out.line("On your account, each finding with owner and fix: labcloud audit");
+        out.line("Owner tags from CloudTrail:                       labcloud tag fix --from-trail");
         report.errors().forEach(e -> out.warn(e.region() + " " + e.service() + ": " + e.message()));
         return report.partial() ? ExitCode.PARTIAL : ExitCode.OK;
     }

@@ -57,7 +57,7 @@ public final class Redactor {
         return KEY_ID.matcher(out).replaceAll(m -> shortKeyId(m.group(1)));
     }
 
-    /** {@code AKIAIOSFODNN7EXAMPLE} becomes {@code AKIA…MPLE}: enough to recognise, not to use. */
+    /** AWS's documented example key id becomes {@code AKIA…MPLE}: enough to recognise, not to use. */
     public static String shortKeyId(String keyId) {
         if (keyId == null) return null;
         if (keyId.length() <= 8) return keyId;

@@ -26,7 +26,7 @@ class DemoInventoryTest {
         String audit = r.stdout().substring(r.stdout().indexOf("Audit: "));
         assertThat(audit).contains("Policy: " + home.resolve(".labcloud/demo/policy.yaml"), "required-tags", "mfa-missing",
                 "s3-public", "region-not-allowed", "cloudtrail-not-logging", "ebs-unattached", "eip-idle", "two-active-keys",
-                "all rules", "labcloud tag fix --from-trail --apply");
+                "all rules", "On your account", "labcloud audit", "labcloud tag fix --from-trail");
         assertThat(audit.lines().filter(l -> !l.startsWith("Policy: "))).allMatch(l -> l.length() <= 100);
         Path db = home.resolve(".labcloud/demo/labcloud.db");
         assertThat(Files.exists(db)).isTrue();

@@ -61,7 +61,10 @@ class VerifyKeysTest {
     private static AccessKey issueKeyOfRealShape(AwsContext admin) {
         for (int i = 0; i < 200; i++) {
             AccessKey k = admin.iam().createAccessKey(b -> b.userName("leaky-student")).accessKey();
-            if (REAL_SHAPE.matcher(k.accessKeyId()).matches()) return k;
+            // A bare secret with "//" or more than three slashes reads as a path or URL and is not paired
+            // with its key ID (about 1.5% of moto's random secrets): this test is about verification.
+            boolean pathLike = k.secretAccessKey().contains("//") || k.secretAccessKey().chars().filter(c -> c == '/').count() > 3;
+            if (REAL_SHAPE.matcher(k.accessKeyId()).matches() && !pathLike) return k;
             admin.iam().deleteAccessKey(b -> b.userName("leaky-student").accessKeyId(k.accessKeyId()));
         }
         throw new AssertionError("moto never issued a base32 key ID");

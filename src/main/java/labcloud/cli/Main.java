@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 /** The labcloud command line: global options, the command list, and error-to-exit-code mapping. */
 @Command(name = "labcloud",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // -h/--help (and -V/--version) on every subcommand
         versionProvider = VersionProvider.class,
         description = "Use AWS safely and cheaply in a research lab.",
         subcommands = {

@@ -18,6 +18,30 @@ class CliBasicsTest {
     }
 
     @Test
+    void everyCommandAndSubcommandHasHelp() {
+        java.util.List<String[]> paths = new java.util.ArrayList<>();
+        collect(new picocli.CommandLine(new Main()), new java.util.ArrayList<>(), paths);
+        assertThat(paths.size()).isGreaterThan(25);
+        for (String[] path : paths) {
+            String[] args = java.util.Arrays.copyOf(path, path.length + 1);
+            args[path.length] = "--help";
+            CliResult r = CliResult.run(env, args);
+            assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.stderr()).isZero();
+            assertThat(r.stdout()).as(String.join(" ", args)).startsWith("Usage: labcloud " + String.join(" ", path));
+        }
+    }
+
+    private static void collect(picocli.CommandLine cmd, java.util.List<String> prefix, java.util.List<String[]> out) {
+        cmd.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals(sub.getCommandName())) return; // an alias
+            java.util.List<String> path = new java.util.ArrayList<>(prefix);
+            path.add(name);
+            out.add(path.toArray(String[]::new));
+            collect(sub, path, out);
+        });
+    }
+
+    @Test
     void versionPrintsTheBuildVersion() {
         CliResult r = CliResult.run(env, "--version");
         assertThat(r.exitCode()).isZero();

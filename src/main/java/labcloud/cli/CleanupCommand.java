@@ -34,7 +34,7 @@ public final class CleanupCommand extends BaseCommand {
         Locations locations = store.open(root());
         TransferUrl u = url == null ? new TransferUrl("s3://", null, null, "", "") : TransferUrl.parse(url);
         List<MultipartCleanup.Stale> stale = new MultipartCleanup(locations, DataMover.journalFor(env()))
-                .run(u, TransferCommand.parseAge("--older-than", olderThan), apply);
+                .run(u, TimeArgs.duration("--older-than", olderThan), apply);
         Table t = new Table().fixed("STATUS").left("BUCKET").left("KEY").left("STARTED").left("UPLOAD ID");
         long failed = stale.stream().filter(s -> s.error() != null).count();
         for (MultipartCleanup.Stale s : stale) {

@@ -1,6 +1,5 @@
 package labcloud.cli;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,17 +164,5 @@ abstract class TransferCommand extends BaseCommand {
                     String.format("%.1fs", r.seconds()), Sizes.human((long) (r.bytes() / Math.max(0.001, r.seconds()))) + "/s");
         }
         out().result(json, t);
-    }
-
-    static Duration parseAge(String option, String text) {
-        var m = java.util.regex.Pattern.compile("(\\d+)([smhd])").matcher(text.trim());
-        if (!m.matches()) throw new UsageException(option + " '" + text + "': expected e.g. 30m, 24h or 7d");
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
     }
 }

@@ -17,12 +17,13 @@ import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferJob;
 import labcloud.transfer.TransferReport;
 import labcloud.transfer.TransferSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What cp and sync share: engine options, the egress guard, and how a report is shown. */
 abstract class TransferCommand extends BaseCommand {
-    @Option(names = "--compat", description = "S3-compatible store (S3Proxy, Ceph, MinIO, R2): path-style, checksums only where required")
-    boolean compat;
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--dry-run", description = "show what would be copied or deleted, and how many bytes; change nothing")
     boolean dryRun;
@@ -52,10 +53,7 @@ abstract class TransferCommand extends BaseCommand {
     private AwsContext transferAws;
 
     protected AwsContext transferAws() {
-        if (transferAws == null) {
-            transferAws = new AwsContext(globals().awsSettings().withCompat(compat), env());
-            root().closeLater(transferAws);
-        }
+        if (transferAws == null) transferAws = store.aws(root());
         return transferAws;
     }
 

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
+import labcloud.core.Sizes;
 import labcloud.transfer.Browser;
 import labcloud.transfer.Locations;
-import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +27,10 @@ public final class DuCommand extends BaseCommand {
         Table t = new Table().fixed("CLASS").right("OBJECTS").right("SIZE").right("BYTES");
         Map<String, Object> classes = new LinkedHashMap<>();
         u.byStorageClass().forEach((c, v) -> {
-            t.row(c, v[0], Sizes.human(v[1]), v[1]);
+            t.row(c, v[0], Sizes.format(v[1]), v[1]);
             classes.put(c, Map.of("objects", v[0], "bytes", v[1]));
         });
-        t.total("total", u.objects(), Sizes.human(u.bytes()), u.bytes());
+        t.total("total", u.objects(), Sizes.format(u.bytes()), u.bytes());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("url", url);
         json.put("objects", u.objects());

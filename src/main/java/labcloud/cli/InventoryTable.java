@@ -7,11 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import labcloud.cli.output.Table;
+import labcloud.core.Sizes;
 import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryChanges;
 import labcloud.inventory.Resource;
 import labcloud.inventory.ResourceTypes;
-import labcloud.pricing.Sizes;
 
 /**
  * The inventory as a table: grouped by region and type with a subtotal per group, then totals per

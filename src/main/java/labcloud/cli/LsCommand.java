@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
+import labcloud.core.Sizes;
 import labcloud.transfer.Browser;
 import labcloud.transfer.Locations;
-import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,11 +35,11 @@ public final class LsCommand extends BaseCommand {
         Table t = new Table().fixed("TYPE").right("SIZE").left("MODIFIED").left("CLASS").left("NAME");
         long total = 0;
         for (Browser.Item i : items) {
-            t.row(i.kind(), i.kind().equals("object") || i.kind().equals("file") ? Sizes.human(i.size()) : "",
+            t.row(i.kind(), i.kind().equals("object") || i.kind().equals("file") ? Sizes.format(i.size()) : "",
                     i.modified() == null ? "" : i.modified().toString(), i.storageClass(), i.name());
             total += i.size();
         }
-        if (items.size() > 1) t.total("total", Sizes.human(total), "", "", items.size() + " entries");
+        if (items.size() > 1) t.total("total", Sizes.format(total), "", "", items.size() + " entries");
         out().result(Map.of("items", items), t);
         return ExitCode.OK;
     }

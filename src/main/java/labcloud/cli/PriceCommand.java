@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
+import labcloud.core.Sizes;
 import labcloud.core.UsageException;
 import labcloud.pricing.EgressCost;
 import labcloud.pricing.PriceCatalog;
 import labcloud.pricing.PriceListUpdater;
-import labcloud.pricing.Sizes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -101,7 +101,7 @@ public final class PriceCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse(size);
+            long bytes = Sizes.parse("SIZE", size);
             long gb = (long) Math.ceil((double) bytes / PriceCatalog.GB);
             PriceCatalog c = catalog();
             String region = region();
@@ -130,8 +130,8 @@ public final class PriceCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse(size);
-            long before = Sizes.parse(already);
+            long bytes = Sizes.parse("SIZE", size);
+            long before = Sizes.parse("--already", already);
             PriceCatalog c = catalog();
             String region = region();
             EgressCost cost = c.egressCost(region, bytes, before);
@@ -165,7 +165,7 @@ public final class PriceCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse(size);
+            long bytes = Sizes.parse("SIZE", size);
             PriceCatalog c = catalog();
             String region = region();
             String cls = storageClass.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -197,7 +197,7 @@ public final class PriceCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse(size);
+            long bytes = Sizes.parse("SIZE", size);
             PriceCatalog c = catalog();
             String region = region();
             if (!java.util.Set.of("standard", "infrequentAccess", "archive", "oneZone").contains(storageClass)) {

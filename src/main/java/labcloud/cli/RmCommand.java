@@ -7,10 +7,10 @@ import java.util.Map;
 import labcloud.cli.output.Table;
 import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
+import labcloud.core.Sizes;
 import labcloud.transfer.Filters;
 import labcloud.transfer.Locations;
 import labcloud.transfer.Remover;
-import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +53,7 @@ public final class RmCommand extends BaseCommand {
         }
         Table t = new Table().fixed("ACTION").left("KEY");
         r.keys().forEach(k -> t.row(apply ? "deleted" : "would delete", k));
-        t.total("total", r.keys().size() + " object(s), " + Sizes.human(r.bytes()));
+        t.total("total", r.keys().size() + " object(s), " + Sizes.format(r.bytes()));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("url", url);
         json.put("applied", apply);

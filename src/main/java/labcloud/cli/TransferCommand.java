@@ -8,12 +8,12 @@ import labcloud.aws.AwsContext;
 import labcloud.cli.output.Table;
 import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
+import labcloud.core.Sizes;
 import labcloud.core.UsageException;
 import labcloud.transfer.DataMover;
 import labcloud.transfer.EgressGuard;
 import labcloud.transfer.EgressPricing;
 import labcloud.transfer.Filters;
-import labcloud.transfer.Sizes;
 import labcloud.transfer.TransferJob;
 import labcloud.transfer.TransferReport;
 import labcloud.transfer.TransferSettings;
@@ -47,7 +47,7 @@ abstract class TransferCommand extends BaseCommand {
     boolean confirmEgress;
 
     @Option(names = "--egress-threshold", paramLabel = "SIZE",
-            description = "downloads above this need confirming (default: LABCLOUD_EGRESS_THRESHOLD or 100GB)")
+            description = "downloads above this need confirming; a GB is 2^30 bytes, as AWS bills it (default: LABCLOUD_EGRESS_THRESHOLD or 100GB)")
     String egressThreshold;
 
     private AwsContext transferAws;
@@ -99,10 +99,10 @@ abstract class TransferCommand extends BaseCommand {
             if (egress.over() && !confirmEgress && !dryRun) {
                 String cost = Double.isNaN(egress.estimatedUsd()) ? "an unknown amount"
                         : "about $" + String.format(java.util.Locale.ROOT, "%.2f", egress.estimatedUsd());
-                String what = "downloading " + Sizes.human(egress.bytes()) + " in " + egress.files() + " file(s) from S3 costs "
+                String what = "downloading " + Sizes.format(egress.bytes()) + " in " + egress.files() + " file(s) from S3 costs "
                         + cost + " in egress (" + egress.pricingNote() + ")";
-                if (!Prompts.confirm(what + ", above the " + Sizes.human(egress.threshold()) + " threshold. Continue?")) {
-                    throw new UsageException(what + "; that is above the " + Sizes.human(egress.threshold())
+                if (!Prompts.confirm(what + ", above the " + Sizes.format(egress.threshold()) + " threshold. Continue?")) {
+                    throw new UsageException(what + "; that is above the " + Sizes.format(egress.threshold())
                             + " egress threshold: re-run with --confirm-egress to go ahead");
                 }
             }
@@ -152,14 +152,14 @@ abstract class TransferCommand extends BaseCommand {
             t = new Table().fixed("ACTION").left("KEY").right("SIZE").left("WHY");
             long total = 0;
             for (TransferReport.Planned p : r.planned()) {
-                t.row("would " + p.action(), p.key(), Sizes.human(p.size()), p.reason());
+                t.row("would " + p.action(), p.key(), Sizes.format(p.size()), p.reason());
                 if (p.action().equals("copy")) total += p.size();
             }
-            t.total("total", r.planned().size() + " action(s), " + r.unchanged() + " unchanged", Sizes.human(total), "");
+            t.total("total", r.planned().size() + " action(s), " + r.unchanged() + " unchanged", Sizes.format(total), "");
         } else {
             t = new Table().right("COPIED").right("BYTES").right("UNCHANGED").right("DELETED").right("FAILED").right("TIME").right("RATE");
-            t.row(r.copied(), Sizes.human(r.bytes()), r.unchanged(), r.deleted(), r.failures().size(),
-                    String.format("%.1fs", r.seconds()), Sizes.human((long) (r.bytes() / Math.max(0.001, r.seconds()))) + "/s");
+            t.row(r.copied(), Sizes.format(r.bytes()), r.unchanged(), r.deleted(), r.failures().size(),
+                    String.format("%.1fs", r.seconds()), Sizes.format((long) (r.bytes() / Math.max(0.001, r.seconds()))) + "/s");
         }
         out().result(json, t);
     }

@@ -4,18 +4,20 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import labcloud.aws.AwsErrors;
+import labcloud.core.Sizes;
 import software.amazon.awssdk.services.s3.model.Payer;
 
 /**
  * Before a download from AWS S3 to a machine outside AWS: how many bytes would leave, what that
- * costs, and whether it is over the lab's threshold (100 GB unless configured). Also warns about
- * Requester Pays buckets and objects in Glacier classes that need a restore first.
+ * costs, and whether it is over the lab's threshold (100 GB unless configured; a GB is 2^30 bytes,
+ * as AWS bills it). Also warns about Requester Pays buckets and objects in Glacier classes that
+ * need a restore first.
  *
  * <p>The byte count is a cheap pass over the plan: new files and files whose size differs count in
  * full, and so do same-size files whose local copy is older than the object (likely edited).
  */
 public final class EgressGuard {
-    public static final long DEFAULT_THRESHOLD = 100_000_000_000L;
+    public static final long DEFAULT_THRESHOLD = 100 * Sizes.GIB;
 
     private final EgressPricing pricing;
 

@@ -14,6 +14,7 @@ import labcloud.aws.AwsErrors;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
 import labcloud.core.ProgressListener;
+import labcloud.core.Sizes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
@@ -190,8 +191,8 @@ public final class TransferEngine {
             long prev = last.get();
             if (now - prev < 200_000_000L || !last.compareAndSet(prev, now)) return;
             double secs = Math.max(0.001, (now - t0) / 1e9);
-            progress.update(copied.get() + " files, " + Sizes.human(bytes.get()) + ", "
-                    + Sizes.human((long) (bytes.get() / secs)) + "/s");
+            progress.update(copied.get() + " files, " + Sizes.format(bytes.get()) + ", "
+                    + Sizes.format((long) (bytes.get() / secs)) + "/s");
         }
     }
 }

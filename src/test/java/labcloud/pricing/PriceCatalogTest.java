@@ -12,7 +12,6 @@ import java.util.Map;
 import labcloud.core.Environment;
 import labcloud.core.Json;
 import labcloud.core.LabcloudException;
-import labcloud.core.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,21 +111,5 @@ class PriceCatalogTest {
         Files.writeString(file, "{\"not\": \"a catalog\"}");
         assertThatThrownBy(() -> PriceCatalog.load(env)).isInstanceOf(LabcloudException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("not a labcloud price catalog");
-    }
-
-    @Test
-    void sizesFollowAwsBillingUnits() {
-        assertThat(Sizes.parse("500GB")).isEqualTo(500 * GB);
-        assertThat(Sizes.parse("500 GiB")).isEqualTo(500 * GB);
-        assertThat(Sizes.parse("2TiB")).isEqualTo(2048 * GB);
-        assertThat(Sizes.parse("1.5T")).isEqualTo(1536 * GB);
-        assertThat(Sizes.parse("750mb")).isEqualTo(750L << 20);
-        assertThat(Sizes.parse("1048576")).isEqualTo(1048576);
-        for (String bad : List.of("", "GB", "-5GB", "5XB", "1.2.3GB", "5 i")) {
-            assertThatThrownBy(() -> Sizes.parse(bad)).as(bad).isInstanceOf(UsageException.class)
-                    .hasMessageContaining("invalid size");
-        }
-        assertThat(Sizes.format(500 * GB)).isEqualTo("500 GB");
-        assertThat(Sizes.format(1536)).isEqualTo("1.5 KB");
     }
 }

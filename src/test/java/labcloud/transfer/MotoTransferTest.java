@@ -77,7 +77,7 @@ class MotoTransferTest {
         Path dest = lab.home().resolve("dest");
         CliResult refused = lab.run("sync", "--egress-threshold", "5KB", "s3://lab-egress/data", dest.toString());
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
-        assertThat(refused.stderr()).contains("9.00 kB", "egress", "--confirm-egress");
+        assertThat(refused.stderr()).contains("8.8 KiB", "above the 5 KiB egress threshold", "--confirm-egress");
         assertThat(refused.stderr().lines().count()).isEqualTo(1);
         assertThat(Files.exists(dest)).isFalse();
 

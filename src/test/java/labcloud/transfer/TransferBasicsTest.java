@@ -64,9 +64,6 @@ class TransferBasicsTest {
         long fiveTb = 5L * 1024 * 1024 * PartSizer.MIB;
         assertThat(p.parts(fiveTb)).isLessThan(10_000);
         assertThat(p.partSize(fiveTb) % PartSizer.MIB).isZero();
-        assertThat(Sizes.parse("--x", "8M")).isEqualTo(8 * PartSizer.MIB);
-        assertThat(Sizes.parse("--x", "100GB")).isEqualTo(100_000_000_000L);
-        assertThatThrownBy(() -> Sizes.parse("--egress-threshold", "lots")).hasMessageContaining("--egress-threshold");
     }
 
     @Test

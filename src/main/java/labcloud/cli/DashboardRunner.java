@@ -89,19 +89,25 @@ final class DashboardRunner {
         return s + "s";
     }
 
-    /** "15m", "1h", "90s", "2d"; "off" (or 0) turns the scheduled refresh off. */
+    /** The old six-digit cap (999999d): far beyond any use, and safe for the scheduler's milliseconds. */
+    private static final Duration MAX_REFRESH = Duration.ofDays(999_999);
+
+    /**
+     * "15m", "1h", "90s", "2d", "1w" (read by {@link TimeArgs#duration}, as trail and audit read
+     * theirs); "off" (or 0) turns the scheduled refresh off; less than 10s is refused.
+     */
     static Duration parseRefresh(String value) {
         String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
         if (v.equals("off") || v.equals("0")) return null;
-        var m = java.util.regex.Pattern.compile("(\\d{1,6})([smhd])").matcher(v);
-        if (!m.matches()) throw new UsageException("--refresh: expected a duration such as 15m, 1h or 90s, or 'off', not '" + value + "'");
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        Duration d;
+        try {
+            d = TimeArgs.duration("--refresh", v);
+        } catch (UsageException e) {
+            d = null;
+        }
+        if (d == null || d.compareTo(MAX_REFRESH) > 0) {
+            throw new UsageException("--refresh: expected a duration such as 15m, 1h or 90s, or 'off', not '" + value + "'");
+        }
         if (d.toSeconds() < 10) throw new UsageException("--refresh: at least 10s, not '" + value + "'");
         return d;
     }

@@ -20,14 +20,18 @@ final class TimeArgs {
     static Duration duration(String option, String value) {
         Matcher m = DURATION.matcher(value.trim().toLowerCase());
         if (!m.matches()) throw new UsageException(option + " '" + value + "': expected a duration like 7d, 12h, 30m or 2w");
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "w" -> Duration.ofDays(7 * n);
-            default -> Duration.ofDays(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "w" -> Duration.ofDays(Math.multiplyExact(7, n));
+                default -> Duration.ofDays(n);
+            };
+        } catch (NumberFormatException | ArithmeticException tooLong) { // 99999999999999999999d
+            throw new UsageException(option + " '" + value + "': expected a duration like 7d, 12h, 30m or 2w");
+        }
     }
 
     /**

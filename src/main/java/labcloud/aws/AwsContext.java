@@ -241,6 +241,45 @@ public final class AwsContext implements AutoCloseable {
         });
     }
 
+    private volatile java.net.http.HttpClient objectHttp;
+
+    /**
+     * The lean S3 data plane (PutObject, UploadPart, GetObject) for one region, addressing the
+     * store as {@link #s3ForTransfers} does: the endpoint override with path-style requests, or
+     * AWS's regional endpoint (FIPS and dual-stack as AWS_USE_FIPS_ENDPOINT and
+     * AWS_USE_DUALSTACK_ENDPOINT ask).
+     */
+    public S3ObjectIo s3ObjectIo(String region) {
+        validateRegionName(region);
+        Optional<URI> override = endpoint("S3");
+        URI endpoint = override.orElseGet(() -> awsS3Endpoint(region));
+        int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
+        return new S3ObjectIo(objectHttp(), this::credentials, region, endpoint, settings.compat() || override.isPresent(), attempts);
+    }
+
+    private URI awsS3Endpoint(String region) {
+        boolean fips = env.get("AWS_USE_FIPS_ENDPOINT").or(() -> profileProperty("use_fips_endpoint"))
+                .map(Boolean::parseBoolean).orElse(false);
+        boolean dualStack = env.get("AWS_USE_DUALSTACK_ENDPOINT").or(() -> profileProperty("use_dualstack_endpoint"))
+                .map(Boolean::parseBoolean).orElse(false);
+        return URI.create("https://s3" + (fips ? "-fips" : "") + (dualStack ? ".dualstack" : "") + "." + region
+                + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : ""));
+    }
+
+    private java.net.http.HttpClient objectHttp() {
+        if (objectHttp == null) {
+            synchronized (this) {
+                if (objectHttp == null) {
+                    objectHttp = java.net.http.HttpClient.newBuilder()
+                            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
+                }
+            }
+        }
+        return objectHttp;
+    }
+
     private void configureS3(software.amazon.awssdk.services.s3.S3ClientBuilder b) {
         if (settings.compat() || hasEndpointOverride()) {
             b.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
@@ -395,5 +434,6 @@ public final class AwsContext implements AutoCloseable {
         clients.clear();
         if (http != null) http.close();
         if (transferHttp != null) transferHttp.close();
+        if (objectHttp != null) objectHttp.close();
     }
 }

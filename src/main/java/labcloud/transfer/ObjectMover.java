@@ -1,6 +1,7 @@
 package labcloud.transfer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,11 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32C;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.Part;
@@ -97,14 +94,13 @@ final class ObjectMover {
 
     private record S3Source(Ref.S3 ref, ObjectEntry entry) implements RangeSource {
         @Override
-        public byte[] read(long offset, int length) {
+        public byte[] read(long offset, int length) throws IOException {
             if (length == 0) return new byte[0];
-            ResponseBytes<GetObjectResponse> r = ref.store().client().getObjectAsBytes(b -> b.bucket(ref.bucket())
-                    .key(ref.key()).range("bytes=" + offset + "-" + (offset + length - 1))
-                    .ifMatch(entry.etag() == null ? null : "\"" + entry.etag() + "\""));
-            byte[] b = r.asByteArrayUnsafe();
-            if (b.length != length) throw new UncheckedIOException(new IOException("short read of " + ref.display()));
-            return b;
+            try (var d = ref.store().objects().getObject(ref.bucket(), ref.key(), offset, offset + length - 1, entry.etag())) {
+                byte[] b = d.body().readNBytes(length);
+                if (b.length != length) throw new IOException("short read of " + ref.display());
+                return b;
+            }
         }
 
         @Override
@@ -135,18 +131,10 @@ final class ObjectMover {
         byte[] md5 = Checksums.md5().digest(data);
         CRC32C crc = new CRC32C();
         crc.update(data);
-        var resp = to.store().client().putObject(b -> b.bucket(to.bucket()).key(to.key())
-                        .contentLength((long) data.length).contentMD5(Checksums.base64(md5))
-                        .metadata(Map.of(Checksums.CRC_METADATA, Checksums.crc32cBase64(crc.getValue()))),
-                body(data));
-        verifyEtag(to, S3Listing.unquote(resp.eTag()), Checksums.hex(md5));
+        String etag = to.store().objects().putObject(to.bucket(), to.key(), data, md5,
+                Map.of(Checksums.CRC_METADATA, Checksums.crc32cBase64(crc.getValue())));
+        verifyEtag(to, etag, Checksums.hex(md5));
         bytesMoved.addAndGet(data.length);
-    }
-
-    /** The buffer is ours and never changes once read: no defensive copy of every part. */
-    private static RequestBody body(byte[] data) {
-        return RequestBody.fromContentProvider(software.amazon.awssdk.http.ContentStreamProvider.fromByteArrayUnsafe(data),
-                data.length, "application/octet-stream");
     }
 
     private static void verifyEtag(Ref.S3 to, String etag, String md5Hex) {
@@ -208,9 +196,7 @@ final class ObjectMover {
                     try {
                         byte[] data = src.read(off, len);
                         byte[] md5 = Checksums.md5().digest(data);
-                        String tag = S3Listing.unquote(s3.uploadPart(b -> b.bucket(to.bucket()).key(to.key()).uploadId(id)
-                                .partNumber(part).contentLength((long) len).contentMD5(Checksums.base64(md5)),
-                                body(data)).eTag());
+                        String tag = to.store().objects().uploadPart(to.bucket(), to.key(), id, part, data, md5);
                         verifyEtag(to, tag, Checksums.hex(md5));
                         etags.put(part, tag);
                         if (w != null) w.partDone(part, tag);
@@ -293,10 +279,11 @@ final class ObjectMover {
             String etag = e.etag();
             if (!settings.parts().multipart(e.size())) {
                 int permits = budget.acquire(e.size());
-                try (ResponseInputStream<GetObjectResponse> in = from.store().client().getObject(b -> b.bucket(from.bucket()).key(from.key()));
+                try (var obj = from.store().objects().getObject(from.bucket(), from.key(), -1, -1, null);
+                     InputStream in = obj.body();
                      OutputStream out = Files.newOutputStream(partial)) {
-                    storedCrc = in.response().metadata().get(Checksums.CRC_METADATA);
-                    etag = S3Listing.unquote(in.response().eTag());
+                    storedCrc = obj.metadata().get(Checksums.CRC_METADATA);
+                    etag = obj.etag();
                     MessageDigest d = Checksums.md5();
                     CRC32C crc = new CRC32C();
                     byte[] buf = new byte[64 * 1024];
@@ -378,9 +365,8 @@ final class ObjectMover {
     private static void fetchRange(Ref.S3 from, ObjectEntry e, FileChannel ch, long off, int len) throws IOException {
         for (int attempt = 1; ; attempt++) {
             long pos = off;
-            try (ResponseInputStream<GetObjectResponse> in = from.store().client().getObject(b -> b.bucket(from.bucket())
-                    .key(from.key()).range("bytes=" + off + "-" + (off + len - 1))
-                    .ifMatch(e.etag() == null ? null : "\"" + e.etag() + "\""))) {
+            try (var d = from.store().objects().getObject(from.bucket(), from.key(), off, off + len - 1, e.etag());
+                 InputStream in = d.body()) {
                 byte[] buf = new byte[256 * 1024];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     ByteBuffer b = ByteBuffer.wrap(buf, 0, n);

@@ -13,7 +13,8 @@ import java.util.Comparator;
 
 /**
  * An S3Proxy process (the jar the build copies to target/tools) on a free loopback port, storing
- * objects in a temporary directory with the filesystem-nio2 backend and no authentication.
+ * objects in a temporary directory with the filesystem-nio2 backend, with no authentication or
+ * checking SigV2/SigV4 signatures against one access key.
  */
 public final class S3ProxyServer implements AutoCloseable {
     private final Process process;
@@ -38,12 +39,19 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start(Path dataDir) {
+        return start(dataDir, null, null);
+    }
+
+    /** With an access key and secret, every request must be signed with them. */
+    public static S3ProxyServer start(Path dataDir, String accessKey, String secret) {
         try {
             int port = freePort();
             Files.createDirectories(dataDir);
             Path props = Files.createTempFile("s3proxy-", ".properties");
             Files.writeString(props, "s3proxy.endpoint=http://127.0.0.1:" + port + "\n"
-                    + "s3proxy.authorization=none\n"
+                    + (accessKey == null ? "s3proxy.authorization=none\n"
+                            : "s3proxy.authorization=aws-v2-or-v4\ns3proxy.identity=" + accessKey
+                            + "\ns3proxy.credential=" + secret + "\n")
                     + "jclouds.provider=filesystem-nio2\n"
                     + "jclouds.filesystem.basedir=" + dataDir + "\n");
             Path log = Files.createTempFile("s3proxy-", ".log");

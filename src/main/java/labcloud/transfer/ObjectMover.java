@@ -274,38 +274,21 @@ final class ObjectMover {
         Path partial = dst.resolveSibling(dst.getFileName() + LocalTree.PARTIAL_SUFFIX);
         Files.createDirectories(dst.toAbsolutePath().getParent());
         try {
-            String storedCrc;
-            String md5 = null;
-            String etag = e.etag();
             if (!settings.parts().multipart(e.size())) {
                 int permits = budget.acquire(e.size());
-                try (var obj = from.store().objects().getObject(from.bucket(), from.key(), -1, -1, null);
-                     InputStream in = obj.body();
-                     OutputStream out = Files.newOutputStream(partial)) {
-                    storedCrc = obj.metadata().get(Checksums.CRC_METADATA);
-                    etag = obj.etag();
-                    MessageDigest d = Checksums.md5();
-                    CRC32C crc = new CRC32C();
-                    byte[] buf = new byte[64 * 1024];
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        d.update(buf, 0, n);
-                        crc.update(buf, 0, n);
-                        out.write(buf, 0, n);
-                        bytesMoved.addAndGet(n);
-                    }
-                    md5 = Checksums.hex(d.digest());
-                    verifyDownload(from, etag, md5, storedCrc, Checksums.crc32cBase64(crc.getValue()), null);
+                try {
+                    downloadWhole(from, partial);
                 } finally {
                     budget.release(permits);
                 }
             } else {
-                storedCrc = rangedDownload(from, e, partial);
+                String storedCrc = rangedDownload(from, e, partial);
                 if (storedCrc != null) {
                     // the CRC32C stored at upload settles it; the MD5 passes would cost more than the download
-                    verifyDownload(from, etag, null, storedCrc, Checksums.crc32c(partial), null);
+                    verifyDownload(from, e.etag(), null, storedCrc, Checksums.crc32c(partial), null);
                 } else {
                     Checksums.FileDigest fd = Checksums.digest(partial, settings.parts().partSize(e.size()));
-                    verifyDownload(from, etag, fd.md5(), null, fd.crc32c(), fd.multipartEtag());
+                    verifyDownload(from, e.etag(), fd.md5(), null, fd.crc32c(), fd.multipartEtag());
                 }
             }
             if (e.modified() != null) Files.setLastModifiedTime(partial, FileTime.from(e.modified()));
@@ -316,6 +299,32 @@ final class ObjectMover {
             }
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /** Fetches a small object whole into the .partial file, and again from the start if its body is cut off. */
+    private void downloadWhole(Ref.S3 from, Path partial) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (var obj = from.store().objects().getObject(from.bucket(), from.key(), -1, -1, null);
+                 InputStream in = obj.body();
+                 OutputStream out = Files.newOutputStream(partial)) {
+                MessageDigest md5 = Checksums.md5();
+                CRC32C crc = new CRC32C();
+                byte[] buf = new byte[64 * 1024];
+                long total = 0;
+                for (int n; (n = in.read(buf)) > 0; total += n) {
+                    md5.update(buf, 0, n);
+                    crc.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
+                verifyDownload(from, obj.etag(), Checksums.hex(md5.digest()), obj.metadata().get(Checksums.CRC_METADATA),
+                        Checksums.crc32cBase64(crc.getValue()), null);
+                bytesMoved.addAndGet(total);
+                return;
+            } catch (IOException ex) {
+                if (attempt >= 4) throw ex;
+                pause(attempt);
+            }
         }
     }
 
@@ -376,13 +385,17 @@ final class ObjectMover {
                 return;
             } catch (IOException | software.amazon.awssdk.core.exception.SdkClientException ex) {
                 if (attempt >= 4) throw ex;
-                try {
-                    Thread.sleep(100L << attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(ie);
-                }
+                pause(attempt);
             }
+        }
+    }
+
+    private static void pause(int attempt) throws IOException {
+        try {
+            Thread.sleep(100L << attempt);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IOException(ie);
         }
     }
 

@@ -2,12 +2,14 @@ package labcloud.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import labcloud.aws.AwsErrors;
 import labcloud.aws.FanOut;
 import labcloud.aws.RegionError;
@@ -19,10 +21,12 @@ import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 
 /**
  * S3 buckets: one ListBuckets for the account, then per bucket the facts no list call returns
- * (region unless ListBuckets gave it, tags, public-access block, versioning, policy and ACL for
- * "is it public"), in parallel. Sizes and object counts come from the daily CloudWatch storage
- * metrics, one GetMetricData per region for all its buckets; with --deep a bucket without metrics
- * is listed instead.
+ * (tags, public-access block, versioning, policy and ACL for "is it public"), in parallel. A
+ * bucket's region comes from the listing (AWS returns BucketRegion); from stores that leave it out
+ * (emulators, older S3-compatible servers) it comes from one ListBuckets filtered by region per
+ * region wanted, when that takes fewer calls than a GetBucketLocation per bucket. Sizes and object
+ * counts come from the daily CloudWatch storage metrics, one GetMetricData per region for all its
+ * buckets; with --deep a bucket without metrics is listed instead.
  */
 public final class S3BucketCollector implements Collector {
     private static final Set<String> NOT_CONFIGURED = Set.of("NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
@@ -54,11 +58,12 @@ public final class S3BucketCollector implements Collector {
         List<Bucket> buckets = new ArrayList<>();
         home.listBucketsPaginator(b -> b.maxBuckets(1000)).buckets().forEach(buckets::add);
         Set<String> wanted = new HashSet<>(run.options().regions());
+        Map<String, String> placed = regionsByFilter(run, home, buckets, wanted);
 
         FanOut.Result<Resource> details = run.aws().fanOut().run(buckets.stream().map(b -> new FanOut.Job<Resource>(
                 "global", "s3", () -> {
-                    String region = regionOf(home, b);
-                    if (!wanted.contains(region)) return null;
+                    String region = placed.containsKey(b.name()) ? placed.get(b.name()) : regionOf(home, b);
+                    if (region == null || !wanted.contains(region)) return null;
                     return describe(run, new Listed(b, region));
                 })).toList());
         details.errors().forEach(run::error);
@@ -76,6 +81,46 @@ public final class S3BucketCollector implements Collector {
         sized.values().forEach(l -> l.forEach(r -> sizedRegions.add(r.region())));
         for (var e : byRegion.entrySet()) if (!sizedRegions.contains(e.getKey())) out.addAll(e.getValue());
         return out;
+    }
+
+    /**
+     * Regions of the listed buckets that the listing left without one, from ListBuckets filtered by
+     * each wanted region (AWS's BucketRegion parameter), when there are more such buckets than
+     * filtered listings to make. A bucket is placed only when exactly one filtered listing holds it;
+     * one that none holds lives in no wanted region (null). A store that ignores the filter lists
+     * every bucket under every region, so with a single wanted region a second one is asked too:
+     * buckets listed twice, and all buckets if a filtered listing fails, are left out of the map and
+     * asked with GetBucketLocation.
+     */
+    static Map<String, String> regionsByFilter(CollectionRun run, S3Client home, List<Bucket> buckets, Set<String> wanted) {
+        Map<String, String> placed = new HashMap<>();
+        List<String> unplaced = new ArrayList<>();
+        for (Bucket b : buckets) {
+            if (b.bucketRegion() != null && !b.bucketRegion().isBlank()) placed.put(b.name(), b.bucketRegion());
+            else unplaced.add(b.name());
+        }
+        List<String> asked = new ArrayList<>(new TreeSet<>(wanted));
+        if (asked.size() == 1) asked.add(asked.contains("us-east-1") ? "us-west-2" : "us-east-1");
+        if (unplaced.size() <= asked.size()) return placed;
+
+        FanOut.Result<List<String>> listed = run.aws().fanOut().perRegion(asked, "s3", region -> {
+            List<String> names = new ArrayList<>();
+            home.listBucketsPaginator(b -> b.maxBuckets(1000).bucketRegion(region)).buckets().forEach(x -> names.add(x.name()));
+            return names;
+        });
+        if (listed.partial()) return placed;
+        Map<String, String> seenIn = new HashMap<>();
+        Set<String> twice = new HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            for (String name : listed.values().get(i)) {
+                if (seenIn.putIfAbsent(name, asked.get(i)) != null) twice.add(name);
+            }
+        }
+        for (String name : unplaced) {
+            if (twice.contains(name)) continue;
+            placed.put(name, seenIn.get(name)); // null: in no region asked
+        }
+        return placed;
     }
 
     private static String regionOf(S3Client home, Bucket b) {

@@ -17,15 +17,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import labcloud.aws.AwsContext;
+import labcloud.aws.AwsSettings;
+import labcloud.core.Environment;
 import labcloud.demo.DemoAccount;
 import labcloud.demo.DemoManifest;
 import labcloud.testing.AwsCli;
+import labcloud.testing.FaultProxy;
 import labcloud.testing.Moto;
 import labcloud.testing.TestLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 
 /**
  * The inventory of the seeded demo account compared, type by type and field by field, with what
@@ -268,6 +275,50 @@ class InventoryServiceTest {
         assertThat(d.get("open-acl")).containsEntry("public", true).containsEntry("publicVia", "acl");
         assertThat(d.get("blocked-policy")).containsEntry("public", false);
         assertThat(d.get("blocked-acl")).containsEntry("public", false);
+    }
+
+    @Test
+    void bucketRegionsComeFromListingsFilteredByRegionNotACallPerBucket(TestLab lab) throws Exception {
+        // moto's ListBuckets leaves BucketRegion out (AWS fills it) but honours the bucket-region filter
+        Map<String, String> regionOf = new TreeMap<>();
+        for (String r : List.of("us-east-1", "eu-west-1", "ap-south-1")) {
+            for (int i = 0; i < 2; i++) {
+                String name = "placed-" + r + "-" + i;
+                regionOf.put(name, r);
+                lab.aws().s3(r).createBucket(b -> b.bucket(name).createBucketConfiguration(
+                        r.equals("us-east-1") ? null : CreateBucketConfiguration.builder().locationConstraint(r).build()));
+            }
+        }
+        AtomicInteger locations = new AtomicInteger();
+        AtomicBoolean ignoreFilter = new AtomicBoolean();
+        try (FaultProxy proxy = new FaultProxy(lab.moto().endpoint())) {
+            proxy.rule(req -> {
+                if ("location".equals(req.query())) locations.incrementAndGet();
+                // a store that ignores the filter: every filtered listing lists every bucket
+                return ignoreFilter.get() && req.query() != null && req.query().contains("bucket-region=")
+                        ? new FaultProxy.Fault.Requery("max-buckets=1000") : FaultProxy.Fault.NONE;
+            });
+            Map<String, String> v = new HashMap<>(lab.vars());
+            v.put("AWS_ENDPOINT_URL", proxy.endpoint().toString());
+            for (boolean ignored : List.of(false, true)) {
+                ignoreFilter.set(ignored);
+                for (List<String> regions : List.of(List.of("us-east-1", "eu-west-1"), List.of("eu-west-1"))) {
+                    locations.set(0);
+                    try (AwsContext aws = new AwsContext(AwsSettings.defaults(), Environment.of(v))) {
+                        Inventory inv = InventoryService.collect(aws, new InventoryOptions(regions, Set.of(Resource.S3_BUCKET),
+                                false, Instant.now()));
+                        assertThat(inv.errors()).isEmpty();
+                        Map<String, String> expected = new TreeMap<>(regionOf);
+                        expected.values().removeIf(r -> !regions.contains(r));
+                        assertThat(inv.ofType(Resource.S3_BUCKET).stream().collect(Collectors.toMap(Resource::id, Resource::region)))
+                                .as("filter ignored: %s, regions %s", ignored, regions).isEqualTo(expected);
+                        // honoured: no GetBucketLocation; ignored: every bucket is asked
+                        assertThat(locations.get()).as("filter ignored: %s, regions %s", ignored, regions)
+                                .isEqualTo(ignored ? regionOf.size() : 0);
+                    }
+                }
+            }
+        }
     }
 
     private static Resource byName(Inventory inv, String name) {

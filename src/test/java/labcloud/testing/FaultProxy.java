@@ -32,6 +32,9 @@ public final class FaultProxy implements AutoCloseable {
 
         /** Answer with this status and body instead of forwarding. */
         record Respond(int status, String contentType, String body) implements Fault {}
+
+        /** Forward with this raw query string (null for none): a server that ignores a parameter. */
+        record Requery(String query) implements Fault {}
     }
 
     /** The parts of a request a rule may look at. */
@@ -134,13 +137,13 @@ public final class FaultProxy implements AutoCloseable {
                 if (b.length > 0) ex.getResponseBody().write(b);
                 return;
             }
-            forward(ex, body);
+            forward(ex, body, fault instanceof Fault.Requery q ? q.query() : ex.getRequestURI().getRawQuery());
         }
     }
 
-    private void forward(HttpExchange ex, byte[] body) throws IOException {
+    private void forward(HttpExchange ex, byte[] body, String query) throws IOException {
         String target = upstream.toString().replaceAll("/$", "") + ex.getRequestURI().getRawPath()
-                + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+                + (query == null || query.isEmpty() ? "" : "?" + query);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target))
                 .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -244,8 +244,8 @@ public final class AwsContext implements AutoCloseable {
     private volatile java.net.http.HttpClient objectHttp;
 
     /**
-     * The lean S3 data plane (PutObject, UploadPart, GetObject) for one region, addressing the
-     * store as {@link #s3ForTransfers} does: the endpoint override with path-style requests, or
+     * The S3 data plane (PutObject, UploadPart, GetObject) for one region, addressing the store
+     * as {@link #s3ForTransfers} does: the endpoint override with path-style requests, or
      * AWS's regional endpoint (FIPS and dual-stack as AWS_USE_FIPS_ENDPOINT and
      * AWS_USE_DUALSTACK_ENDPOINT ask).
      */
@@ -254,7 +254,8 @@ public final class AwsContext implements AutoCloseable {
         Optional<URI> override = endpoint("S3");
         URI endpoint = override.orElseGet(() -> awsS3Endpoint(region));
         int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
-        return new S3ObjectIo(objectHttp(), this::credentials, region, endpoint, settings.compat() || override.isPresent(), attempts);
+        return new S3ObjectIo(objectHttp(), s3ForTransfers(region), this::credentials, region, endpoint,
+                settings.compat() || override.isPresent(), attempts);
     }
 
     private URI awsS3Endpoint(String region) {

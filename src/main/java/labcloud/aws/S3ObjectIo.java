@@ -20,14 +20,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The data plane of S3: PutObject, UploadPart and (ranged) GetObject, signed with SigV4 and sent
- * over the JDK's HTTP client. The SDK's per-request pipeline (interceptors, marshalling, metrics,
- * a chunk-signing body) cost about 2.5 ms of CPU per 16 KiB object, more than the store took to
- * answer; this path costs a fraction of that. Everything else (listing, multipart bookkeeping,
+ * The data plane of S3: PutObject, UploadPart and (ranged) GetObject. Small bodies (up to
+ * {@value #LEAN_MAX_BYTES} bytes) are signed with SigV4 here and sent over the JDK's HTTP client:
+ * for them the SDK's per-request pipeline (interceptors, marshalling, metrics) cost more CPU than
+ * the store took to answer. Large bodies go through the SDK's Apache client, which streams them
+ * several times faster than the JDK client. Everything else (listing, multipart bookkeeping,
  * copies, deletes) stays on the SDK client.
  *
  * <p>Failures are thrown as the SDK's own {@link S3Exception}s (with the operation attached as an
@@ -40,7 +46,11 @@ public final class S3ObjectIo {
     private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
     private static final String META = "x-amz-meta-";
 
+    /** Above this, the body's transfer time dwarfs the per-request cost. */
+    static final int LEAN_MAX_BYTES = 1024 * 1024;
+
     private final HttpClient http;
+    private final S3Client sdk;
     private final Supplier<AwsCredentials> credentials;
     private final String region;
     private final URI endpoint;
@@ -54,9 +64,10 @@ public final class S3ObjectIo {
      * @param endpoint  scheme, host and port of the store, e.g. https://s3.eu-west-1.amazonaws.com
      * @param pathStyle bucket in the path (S3-compatible stores) instead of in the host name
      */
-    S3ObjectIo(HttpClient http, Supplier<AwsCredentials> credentials, String region, URI endpoint, boolean pathStyle,
-               int maxAttempts) {
+    S3ObjectIo(HttpClient http, S3Client sdk, Supplier<AwsCredentials> credentials, String region, URI endpoint,
+               boolean pathStyle, int maxAttempts) {
         this.http = http;
+        this.sdk = sdk;
         this.credentials = credentials;
         this.region = region;
         this.endpoint = endpoint;
@@ -76,6 +87,10 @@ public final class S3ObjectIo {
 
     /** Uploads a whole object; returns its ETag without quotes. */
     public String putObject(String bucket, String key, byte[] data, byte[] md5, Map<String, String> metadata) {
+        if (data.length > LEAN_MAX_BYTES) {
+            return unquote(sdk.putObject(b -> b.bucket(bucket).key(key).contentLength((long) data.length)
+                    .contentMD5(Base64.getEncoder().encodeToString(md5)).metadata(metadata), body(data)).eTag());
+        }
         Map<String, String> headers = new HashMap<>();
         headers.put("content-md5", Base64.getEncoder().encodeToString(md5));
         headers.put("content-type", "application/octet-stream");
@@ -83,21 +98,35 @@ public final class S3ObjectIo {
         return etagOf(send("PutObject", "PUT", bucket, key, null, headers, data));
     }
 
-    /** Uploads one part of a multipart upload; returns the part's ETag without quotes. */
+    /** Uploads one part of a multipart upload (parts are large: always the SDK); returns its ETag without quotes. */
     public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] data, byte[] md5) {
-        Map<String, String> headers = new HashMap<>();
-        headers.put("content-md5", Base64.getEncoder().encodeToString(md5));
-        String query = "partNumber=" + partNumber + "&uploadId=" + SigV4.uriEncode(uploadId, false);
-        return etagOf(send("UploadPart", "PUT", bucket, key, query, headers, data));
+        return unquote(sdk.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
+                .contentLength((long) data.length).contentMD5(Base64.getEncoder().encodeToString(md5)), body(data)).eTag());
+    }
+
+    /** Starts reading a whole object of about {@code expectedBytes} (which picks the path). */
+    public Download getObject(String bucket, String key, long expectedBytes) {
+        return get(bucket, key, -1, -1, null, expectedBytes);
     }
 
     /**
-     * Starts reading an object, or bytes {@code first..last} of it when {@code first >= 0}. With
-     * {@code ifMatch}, a changed object fails with 412 instead of mixing two versions.
+     * Starts reading bytes {@code first..last} of an object. With {@code ifMatch}, a changed object
+     * fails with 412 instead of mixing two versions.
      */
-    public Download getObject(String bucket, String key, long first, long last, String ifMatch) {
+    public Download getRange(String bucket, String key, long first, long last, String ifMatch) {
+        return get(bucket, key, first, last, ifMatch, last - first + 1);
+    }
+
+    private Download get(String bucket, String key, long first, long last, String ifMatch, long expectedBytes) {
+        String range = first < 0 ? null : "bytes=" + first + "-" + last;
+        if (expectedBytes > LEAN_MAX_BYTES) {
+            ResponseInputStream<GetObjectResponse> in = sdk.getObject(b -> b.bucket(bucket).key(key).range(range)
+                    .ifMatch(ifMatch == null ? null : "\"" + ifMatch + "\""));
+            GetObjectResponse r = in.response();
+            return new Download(in, r.contentLength() == null ? -1 : r.contentLength(), unquote(r.eTag()), r.metadata());
+        }
         Map<String, String> headers = new HashMap<>();
-        if (first >= 0) headers.put("range", "bytes=" + first + "-" + last);
+        if (range != null) headers.put("range", range);
         if (ifMatch != null) headers.put("if-match", "\"" + ifMatch + "\"");
         HttpResponse<InputStream> r = send("GetObject", "GET", bucket, key, null, headers, null);
         Map<String, String> meta = new HashMap<>();
@@ -107,6 +136,12 @@ public final class S3ObjectIo {
         });
         long length = r.headers().firstValueAsLong("content-length").orElse(-1);
         return new Download(r.body(), length, unquote(r.headers().firstValue("etag").orElse(null)), meta);
+    }
+
+    /** The buffer is the caller's and never changes once read: no defensive copy of every part. */
+    private static RequestBody body(byte[] data) {
+        return RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(data), data.length,
+                "application/octet-stream");
     }
 
     // ---- one request, with retries ---------------------------------------------------------------

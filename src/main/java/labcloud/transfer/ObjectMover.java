@@ -96,7 +96,7 @@ final class ObjectMover {
         @Override
         public byte[] read(long offset, int length) throws IOException {
             if (length == 0) return new byte[0];
-            try (var d = ref.store().objects().getObject(ref.bucket(), ref.key(), offset, offset + length - 1, entry.etag())) {
+            try (var d = ref.store().objects().getRange(ref.bucket(), ref.key(), offset, offset + length - 1, entry.etag())) {
                 byte[] b = d.body().readNBytes(length);
                 if (b.length != length) throw new IOException("short read of " + ref.display());
                 return b;
@@ -277,7 +277,7 @@ final class ObjectMover {
             if (!settings.parts().multipart(e.size())) {
                 int permits = budget.acquire(e.size());
                 try {
-                    downloadWhole(from, partial);
+                    downloadWhole(from, e.size(), partial);
                 } finally {
                     budget.release(permits);
                 }
@@ -303,9 +303,9 @@ final class ObjectMover {
     }
 
     /** Fetches a small object whole into the .partial file, and again from the start if its body is cut off. */
-    private void downloadWhole(Ref.S3 from, Path partial) throws IOException {
+    private void downloadWhole(Ref.S3 from, long size, Path partial) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            try (var obj = from.store().objects().getObject(from.bucket(), from.key(), -1, -1, null);
+            try (var obj = from.store().objects().getObject(from.bucket(), from.key(), size);
                  InputStream in = obj.body();
                  OutputStream out = Files.newOutputStream(partial)) {
                 MessageDigest md5 = Checksums.md5();
@@ -374,7 +374,7 @@ final class ObjectMover {
     private static void fetchRange(Ref.S3 from, ObjectEntry e, FileChannel ch, long off, int len) throws IOException {
         for (int attempt = 1; ; attempt++) {
             long pos = off;
-            try (var d = from.store().objects().getObject(from.bucket(), from.key(), off, off + len - 1, e.etag());
+            try (var d = from.store().objects().getRange(from.bucket(), from.key(), off, off + len - 1, e.etag());
                  InputStream in = d.body()) {
                 byte[] buf = new byte[256 * 1024];
                 for (int n; (n = in.read(buf)) > 0; ) {

@@ -69,21 +69,41 @@ class S3ObjectIoTest {
     void emptyObjectsAndRangedReadsWithIfMatch() throws Exception {
         S3ObjectIo io = aws.s3ObjectIo("us-east-1");
         io.putObject(BUCKET, "empty", new byte[0], md5(new byte[0]), Map.of());
-        try (var d = io.getObject(BUCKET, "empty", -1, -1, null)) {
+        try (var d = io.getObject(BUCKET, "empty", 0)) {
             assertThat(d.body().readAllBytes()).isEmpty();
             assertThat(d.etag()).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
         }
         byte[] data = "0123456789abcdefghij".getBytes(StandardCharsets.UTF_8);
         aws.s3().putObject(b -> b.bucket(BUCKET).key("ranged").metadata(Map.of("k", "v")), RequestBody.fromBytes(data));
         String etag = HexFormat.of().formatHex(md5(data));
-        try (var d = io.getObject(BUCKET, "ranged", 5, 9, etag)) {
+        try (var d = io.getRange(BUCKET, "ranged", 5, 9, etag)) {
             assertThat(new String(d.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("56789");
             assertThat(d.contentLength()).isEqualTo(5);
             assertThat(d.metadata()).containsEntry("k", "v");
         }
-        assertThatThrownBy(() -> io.getObject(BUCKET, "ranged", 0, 3, "0123456789abcdef0123456789abcdef"))
+        assertThatThrownBy(() -> io.getRange(BUCKET, "ranged", 0, 3, "0123456789abcdef0123456789abcdef"))
                 .isInstanceOf(S3Exception.class).satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(412));
-        assertThatThrownBy(() -> io.getObject(BUCKET, "no/such/key", -1, -1, null)).isInstanceOf(NoSuchKeyException.class);
+        assertThatThrownBy(() -> io.getObject(BUCKET, "no/such/key", 10)).isInstanceOf(NoSuchKeyException.class);
+    }
+
+    @Test
+    void largeBodiesTakeTheSdkPathWithTheSameResults() throws Exception {
+        S3ObjectIo io = aws.s3ObjectIo("us-east-1");
+        byte[] big = new byte[S3ObjectIo.LEAN_MAX_BYTES + 1];
+        new java.util.Random(7).nextBytes(big);
+        String etag = io.putObject(BUCKET, "big one", big, md5(big), Map.of("labcloud-crc32c", "BBBBBB=="));
+        assertThat(etag).isEqualTo(HexFormat.of().formatHex(md5(big)));
+        try (var d = io.getObject(BUCKET, "big one", big.length)) {
+            assertThat(d.body().readAllBytes()).isEqualTo(big);
+            assertThat(d.etag()).isEqualTo(etag);
+            assertThat(d.metadata()).containsEntry("labcloud-crc32c", "BBBBBB==");
+            assertThat(d.contentLength()).isEqualTo(big.length);
+        }
+        try (var d = io.getRange(BUCKET, "big one", 0, S3ObjectIo.LEAN_MAX_BYTES, etag)) {
+            assertThat(d.body().readAllBytes()).isEqualTo(big);
+        }
+        assertThatThrownBy(() -> io.getRange(BUCKET, "big one", 0, S3ObjectIo.LEAN_MAX_BYTES, "0123456789abcdef0123456789abcdef"))
+                .isInstanceOf(S3Exception.class).satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(412));
     }
 
     @Test
@@ -100,7 +120,7 @@ class S3ObjectIoTest {
         sdk.completeMultipartUpload(b -> b.bucket(BUCKET).key("multi part").uploadId(id).multipartUpload(m -> m.parts(
                 CompletedPart.builder().partNumber(1).eTag("\"" + t1 + "\"").build(),
                 CompletedPart.builder().partNumber(2).eTag("\"" + t2 + "\"").build())));
-        try (var d = io.getObject(BUCKET, "multi part", p1.length, p1.length + 3, null)) {
+        try (var d = io.getRange(BUCKET, "multi part", p1.length, p1.length + 3, null)) {
             assertThat(new String(d.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("tail");
         }
     }

@@ -33,46 +33,52 @@ final class BucketSizes {
 
     private BucketSizes() {}
 
-    static List<Resource> fill(CollectionRun run, String region, List<Resource> buckets) {
+    /** One bucket's size: bytes per storage class, object count, and where they came from. */
+    record Size(Map<String, Long> byClass, Long count, String source) {}
+
+    /**
+     * Sizes of buckets in one region, by name; a bucket with no metrics (and, with --deep, not
+     * listable) has none. Needs only the names, so it can run while the buckets are described.
+     */
+    static Map<String, Size> read(CollectionRun run, String region, List<String> buckets) {
         Map<String, Map<String, Long>> byClass = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         readMetrics(run.aws().cloudWatch(region), buckets, byClass, counts);
-        List<Resource> out = new ArrayList<>();
-        for (Resource b : buckets) {
-            Map<String, Long> classes = byClass.get(b.id());
-            Long count = counts.get(b.id());
-            String source = "cloudwatch";
-            if (classes == null && run.options().deep()) {
+        Map<String, Size> out = new HashMap<>();
+        for (String b : buckets) {
+            Map<String, Long> classes = byClass.get(b);
+            if (classes != null) {
+                out.put(b, new Size(classes, counts.get(b), "cloudwatch"));
+            } else if (run.options().deep()) {
                 try {
                     classes = new TreeMap<>();
                     long n = 0;
-                    for (S3Object o : run.aws().s3(region).listObjectsV2Paginator(r -> r.bucket(b.id())).contents()) {
+                    for (S3Object o : run.aws().s3(region).listObjectsV2Paginator(r -> r.bucket(b)).contents()) {
                         classes.merge(o.storageClassAsString() == null ? "STANDARD" : o.storageClassAsString(), o.size(), Long::sum);
                         n++;
                     }
-                    count = n;
-                    source = "listing";
+                    out.put(b, new Size(classes, n, "listing"));
                 } catch (RuntimeException e) {
                     RegionError re = RegionError.of(region, "s3", e);
-                    run.error(new RegionError(region, "s3", "bucket " + b.id() + ": " + re.message(), re.auth()));
-                    classes = null;
+                    run.error(new RegionError(region, "s3", "bucket " + b + ": " + re.message(), re.auth()));
                 }
             }
-            if (classes == null) {
-                out.add(b);
-                continue;
-            }
-            Map<String, Object> d = new LinkedHashMap<>(b.details());
-            d.put("sizeBytes", classes.values().stream().mapToLong(Long::longValue).sum());
-            d.put("objectCount", count);
-            d.put("sizeSource", source);
-            d.put("storageBytes", classes);
-            out.add(new Resource(b.type(), b.id(), b.region(), b.name(), b.state(), b.createdAt(), b.tags(), null, d));
         }
         return out;
     }
 
-    private static void readMetrics(CloudWatchClient cw, List<Resource> buckets,
+    /** The bucket with its size filled in, or as it is when there is no size. */
+    static Resource apply(Resource b, Size size) {
+        if (size == null) return b;
+        Map<String, Object> d = new LinkedHashMap<>(b.details());
+        d.put("sizeBytes", size.byClass().values().stream().mapToLong(Long::longValue).sum());
+        d.put("objectCount", size.count());
+        d.put("sizeSource", size.source());
+        d.put("storageBytes", size.byClass());
+        return new Resource(b.type(), b.id(), b.region(), b.name(), b.state(), b.createdAt(), b.tags(), null, d);
+    }
+
+    private static void readMetrics(CloudWatchClient cw, List<String> buckets,
                                     Map<String, Map<String, Long>> byClass, Map<String, Long> counts) {
         // Storage metrics are daily; look back far enough to find the latest datapoint.
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
@@ -80,7 +86,7 @@ final class BucketSizes {
         List<MetricDataQuery> queries = new ArrayList<>();
         Map<String, String[]> meaning = new HashMap<>();
         for (int i = 0; i < buckets.size(); i++) {
-            String bucket = buckets.get(i).id();
+            String bucket = buckets.get(i);
             int k = 0;
             for (String storageType : STORAGE_TYPES.keySet()) {
                 String id = "b" + i + "s" + k++;

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import labcloud.aws.AwsErrors;
 import labcloud.aws.FanOut;
 import labcloud.aws.RegionError;
@@ -26,7 +28,8 @@ import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
  * (emulators, older S3-compatible servers) it comes from one ListBuckets filtered by region per
  * region wanted, when that takes fewer calls than a GetBucketLocation per bucket. Sizes and object
  * counts come from the daily CloudWatch storage metrics, one GetMetricData per region for all its
- * buckets; with --deep a bucket without metrics is listed instead.
+ * buckets, read while the buckets are described; with --deep a bucket without metrics is listed
+ * instead.
  */
 public final class S3BucketCollector implements Collector {
     private static final Set<String> NOT_CONFIGURED = Set.of("NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
@@ -60,6 +63,16 @@ public final class S3BucketCollector implements Collector {
         Set<String> wanted = new HashSet<>(run.options().regions());
         Map<String, String> placed = regionsByFilter(run, home, buckets, wanted);
 
+        // Sizes need only names and regions, so the metrics of the buckets whose region is known
+        // are read while the buckets are described, off the critical path.
+        Map<String, List<String>> known = new TreeMap<>();
+        for (Bucket b : buckets) {
+            String region = placed.get(b.name());
+            if (region != null && wanted.contains(region)) known.computeIfAbsent(region, k -> new ArrayList<>()).add(b.name());
+        }
+        FutureTask<Map<String, BucketSizes.Size>> early = new FutureTask<>(() -> sizes(run, known));
+        Thread.ofVirtual().name("s3-bucket-sizes").start(early);
+
         FanOut.Result<Resource> details = run.aws().fanOut().run(buckets.stream().map(b -> new FanOut.Job<Resource>(
                 "global", "s3", () -> {
                     String region = placed.containsKey(b.name()) ? placed.get(b.name()) : regionOf(home, b);
@@ -69,18 +82,38 @@ public final class S3BucketCollector implements Collector {
         details.errors().forEach(run::error);
         List<Resource> found = details.values().stream().filter(r -> r != null).toList();
 
-        Map<String, List<Resource>> byRegion = new TreeMap<>();
-        for (Resource r : found) byRegion.computeIfAbsent(r.region(), k -> new ArrayList<>()).add(r);
-        FanOut.Result<List<Resource>> sized = run.aws().fanOut().perRegion(List.copyOf(byRegion.keySet()), "cloudwatch",
-                region -> BucketSizes.fill(run, region, byRegion.get(region)));
-        sized.errors().forEach(run::error);
-        List<Resource> out = new ArrayList<>();
-        sized.values().forEach(out::addAll);
-        // Regions whose metrics could not be read keep their buckets, without sizes.
-        Set<String> sizedRegions = new HashSet<>();
-        sized.values().forEach(l -> l.forEach(r -> sizedRegions.add(r.region())));
-        for (var e : byRegion.entrySet()) if (!sizedRegions.contains(e.getKey())) out.addAll(e.getValue());
+        Map<String, BucketSizes.Size> sizes = new HashMap<>(await(early));
+        // Buckets whose region only GetBucketLocation told (stores without BucketRegion or its filter)
+        Map<String, List<String>> late = new TreeMap<>();
+        for (Resource r : found) {
+            if (!known.containsKey(r.region()) || !known.get(r.region()).contains(r.id())) {
+                late.computeIfAbsent(r.region(), k -> new ArrayList<>()).add(r.id());
+            }
+        }
+        if (!late.isEmpty()) sizes.putAll(sizes(run, late));
+        // A bucket without a size (no metrics, or its region's metrics unreadable) is kept without one.
+        return found.stream().map(r -> BucketSizes.apply(r, sizes.get(r.id()))).toList();
+    }
+
+    /** Sizes of buckets by name, one metrics read per region; a region that fails is listed in the errors. */
+    private static Map<String, BucketSizes.Size> sizes(CollectionRun run, Map<String, List<String>> byRegion) {
+        FanOut.Result<Map<String, BucketSizes.Size>> r = run.aws().fanOut().perRegion(List.copyOf(byRegion.keySet()),
+                "cloudwatch", region -> BucketSizes.read(run, region, byRegion.get(region)));
+        r.errors().forEach(run::error);
+        Map<String, BucketSizes.Size> out = new HashMap<>();
+        r.values().forEach(out::putAll);
         return out;
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading bucket sizes", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
     }
 
     /**

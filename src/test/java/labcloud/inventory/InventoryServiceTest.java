@@ -289,6 +289,10 @@ class InventoryServiceTest {
                         r.equals("us-east-1") ? null : CreateBucketConfiguration.builder().locationConstraint(r).build()));
             }
         }
+        // one bucket has storage metrics: its size is read alongside, whichever way its region was found
+        lab.aws().cloudWatch("eu-west-1").putMetricData(b -> b.namespace("AWS/S3").metricData(
+                md -> md.metricName("BucketSizeBytes").value(5e9).timestamp(Instant.now().minusSeconds(3600))
+                        .dimensions(d -> d.name("BucketName").value("placed-eu-west-1-0"), d -> d.name("StorageType").value("StandardStorage"))));
         AtomicInteger locations = new AtomicInteger();
         AtomicBoolean ignoreFilter = new AtomicBoolean();
         try (FaultProxy proxy = new FaultProxy(lab.moto().endpoint())) {
@@ -312,6 +316,9 @@ class InventoryServiceTest {
                         expected.values().removeIf(r -> !regions.contains(r));
                         assertThat(inv.ofType(Resource.S3_BUCKET).stream().collect(Collectors.toMap(Resource::id, Resource::region)))
                                 .as("filter ignored: %s, regions %s", ignored, regions).isEqualTo(expected);
+                        assertThat(inv.ofType(Resource.S3_BUCKET).stream().filter(r -> r.id().equals("placed-eu-west-1-0"))
+                                .findFirst().orElseThrow().details()).containsEntry("sizeBytes", 5_000_000_000L)
+                                .containsEntry("sizeSource", "cloudwatch");
                         // honoured: no GetBucketLocation; ignored: every bucket is asked
                         assertThat(locations.get()).as("filter ignored: %s, regions %s", ignored, regions)
                                 .isEqualTo(ignored ? regionOf.size() : 0);

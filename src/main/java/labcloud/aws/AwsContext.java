@@ -241,7 +241,7 @@ public final class AwsContext implements AutoCloseable {
         });
     }
 
-    private volatile java.net.http.HttpClient objectHttp;
+    private volatile Http1Client objectHttp;
 
     /**
      * The S3 data plane (PutObject, UploadPart, GetObject) for one region, addressing the store
@@ -267,15 +267,10 @@ public final class AwsContext implements AutoCloseable {
                 + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : ""));
     }
 
-    private java.net.http.HttpClient objectHttp() {
+    private Http1Client objectHttp() {
         if (objectHttp == null) {
             synchronized (this) {
-                if (objectHttp == null) {
-                    objectHttp = java.net.http.HttpClient.newBuilder()
-                            .version(java.net.http.HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(5))
-                            .build();
-                }
+                if (objectHttp == null) objectHttp = new Http1Client(Duration.ofSeconds(5), Duration.ofSeconds(60));
             }
         }
         return objectHttp;

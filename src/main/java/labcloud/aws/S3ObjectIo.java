@@ -2,12 +2,7 @@ package labcloud.aws;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -33,7 +28,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@value #LEAN_MAX_BYTES} bytes) are signed with SigV4 here and sent over the JDK's HTTP client:
  * for them the SDK's per-request pipeline (interceptors, marshalling, metrics) cost more CPU than
  * the store took to answer. Large bodies go through the SDK's Apache client, which streams them
- * several times faster than the JDK client. Everything else (listing, multipart bookkeeping,
+ * faster. Everything else (listing, multipart bookkeeping,
  * copies, deletes) stays on the SDK client.
  *
  * <p>Failures are thrown as the SDK's own {@link S3Exception}s (with the operation attached as an
@@ -49,7 +44,7 @@ public final class S3ObjectIo {
     /** Above this, the body's transfer time dwarfs the per-request cost. */
     static final int LEAN_MAX_BYTES = 1024 * 1024;
 
-    private final HttpClient http;
+    private final Http1Client http;
     private final S3Client sdk;
     private final Supplier<AwsCredentials> credentials;
     private final String region;
@@ -64,7 +59,7 @@ public final class S3ObjectIo {
      * @param endpoint  scheme, host and port of the store, e.g. https://s3.eu-west-1.amazonaws.com
      * @param pathStyle bucket in the path (S3-compatible stores) instead of in the host name
      */
-    S3ObjectIo(HttpClient http, S3Client sdk, Supplier<AwsCredentials> credentials, String region, URI endpoint,
+    S3ObjectIo(Http1Client http, S3Client sdk, Supplier<AwsCredentials> credentials, String region, URI endpoint,
                boolean pathStyle, int maxAttempts) {
         this.http = http;
         this.sdk = sdk;
@@ -128,14 +123,13 @@ public final class S3ObjectIo {
         Map<String, String> headers = new HashMap<>();
         if (range != null) headers.put("range", range);
         if (ifMatch != null) headers.put("if-match", "\"" + ifMatch + "\"");
-        HttpResponse<InputStream> r = send("GetObject", "GET", bucket, key, null, headers, null);
+        Http1Client.Response r = send("GetObject", "GET", bucket, key, null, headers, null);
         Map<String, String> meta = new HashMap<>();
-        r.headers().map().forEach((name, values) -> {
-            String n = name.toLowerCase(Locale.ROOT);
-            if (n.startsWith(META) && !values.isEmpty()) meta.put(n.substring(META.length()), values.get(0));
+        r.headers().forEach((name, value) -> {
+            if (name.startsWith(META)) meta.put(name.substring(META.length()), value);
         });
-        long length = r.headers().firstValueAsLong("content-length").orElse(-1);
-        return new Download(r.body(), length, unquote(r.headers().firstValue("etag").orElse(null)), meta);
+        String length = r.header("content-length");
+        return new Download(r.body(), length == null ? -1 : Long.parseLong(length), unquote(r.header("etag")), meta);
     }
 
     /** The buffer is the caller's and never changes once read: no defensive copy of every part. */
@@ -146,30 +140,23 @@ public final class S3ObjectIo {
 
     // ---- one request, with retries ---------------------------------------------------------------
 
-    private HttpResponse<InputStream> send(String operation, String method, String bucket, String key, String query,
-                                           Map<String, String> extraHeaders, byte[] body) {
+    private Http1Client.Response send(String operation, String method, String bucket, String key, String query,
+                                      Map<String, String> extraHeaders, byte[] body) {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<InputStream> r;
+            Http1Client.Response r;
             try {
-                r = http.send(request(method, bucket, key, query, extraHeaders, body), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedIOException e) {
-                if (attempt >= maxAttempts) throw failure(operation, clientError(e));
-                backoff(attempt, false);
-                continue;
+                r = exchange(method, bucket, key, query, extraHeaders, body);
             } catch (IOException e) {
-                // a reset, a refused or dropped connection: the request may be sent again as a whole
-                if (attempt >= maxAttempts) throw failure(operation, clientError(e));
+                // a reset, a refused or dropped connection, a timeout: the request may be sent again as a whole
+                if (Thread.currentThread().isInterrupted() || attempt >= maxAttempts) throw failure(operation, clientError(e));
                 backoff(attempt, false);
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw failure(operation, clientError(e));
             }
-            int status = r.statusCode();
+            int status = r.status();
             if (status / 100 == 2) return r;
-            S3Exception error = errorOf(r, bucket, key);
+            S3Exception error = errorOf(r, bucket);
             String code = error.awsErrorDetails().errorCode();
-            if ("RequestTimeTooSkewed".equals(code)) learnSkew(r.headers());
+            if ("RequestTimeTooSkewed".equals(code)) learnSkew(r.header("date"));
             boolean throttled = status == 503 || "SlowDown".equals(code) || status == 429;
             boolean retryable = throttled || status >= 500 || "RequestTimeout".equals(code)
                     || "RequestTimeTooSkewed".equals(code);
@@ -178,10 +165,12 @@ public final class S3ObjectIo {
         }
     }
 
-    private HttpRequest request(String method, String bucket, String key, String query, Map<String, String> extraHeaders,
-                                byte[] body) {
+    private Http1Client.Response exchange(String method, String bucket, String key, String query,
+                                          Map<String, String> extraHeaders, byte[] body) throws IOException {
         boolean virtualHost = !pathStyle && virtualHostable(bucket);
         String host = virtualHost ? bucket + "." + endpoint.getHost() : endpoint.getHost();
+        boolean tls = "https".equalsIgnoreCase(endpoint.getScheme());
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : tls ? 443 : 80;
         String hostHeader = endpoint.getPort() < 0 ? host : host + ":" + endpoint.getPort();
         String basePath = endpoint.getRawPath() == null || endpoint.getRawPath().equals("/") ? "" : stripSlash(endpoint.getRawPath());
         String path = basePath + (virtualHost ? "" : "/" + SigV4.uriEncode(bucket, false)) + "/" + SigV4.uriEncode(key, true);
@@ -189,14 +178,7 @@ public final class S3ObjectIo {
         headers.put("host", hostHeader);
         signer.sign(method, path, query, headers, body == null ? SigV4.EMPTY_SHA256 : SigV4.UNSIGNED_PAYLOAD,
                 credentials.get(), Instant.now().plus(clockSkew));
-        URI uri = URI.create(endpoint.getScheme() + "://" + hostHeader + path + (query == null ? "" : "?" + query));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(body == null ? Duration.ofSeconds(60) : Duration.ofSeconds(60 + body.length / (256 * 1024)));
-        headers.forEach((name, value) -> {
-            if (!name.equals("host")) b.header(name, value);
-        });
-        return b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        return http.send(tls, host, port, method, path + (query == null ? "" : "?" + query), headers, body);
     }
 
     private static String stripSlash(String p) {
@@ -218,27 +200,26 @@ public final class S3ObjectIo {
         }
     }
 
-    private void learnSkew(HttpHeaders headers) {
-        headers.firstValue("date").ifPresent(d -> {
-            try {
-                Instant server = java.time.ZonedDateTime.parse(d, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                clockSkew = Duration.between(Instant.now(), server);
-            } catch (java.time.format.DateTimeParseException ignored) {
-                // no usable Date header: the retry will fail the same way and be reported
-            }
-        });
+    private void learnSkew(String date) {
+        if (date == null) return;
+        try {
+            Instant server = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            clockSkew = Duration.between(Instant.now(), server);
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // no usable Date header: the retry fails the same way and is reported
+        }
     }
 
     // ---- answers ---------------------------------------------------------------------------------
 
     /** Reads the (empty) body to its end so that the connection goes back to the pool. */
-    private static String etagOf(HttpResponse<InputStream> r) {
+    private static String etagOf(Http1Client.Response r) {
         try (InputStream in = r.body()) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException ignored) {
             // the upload succeeded; only the connection is lost
         }
-        return unquote(r.headers().firstValue("etag").orElse(null));
+        return unquote(r.header("etag"));
     }
 
     static String unquote(String etag) {
@@ -246,14 +227,15 @@ public final class S3ObjectIo {
         return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
     }
 
-    private S3Exception errorOf(HttpResponse<InputStream> r, String bucket, String key) {
+    private S3Exception errorOf(Http1Client.Response r, String bucket) {
         String xml;
         try (InputStream in = r.body()) {
             xml = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
             xml = "";
         }
-        int status = r.statusCode();
+        int status = r.status();
         String code = find(CODE, xml);
         String message = find(MESSAGE, xml);
         if (code == null) code = switch (status) {
@@ -264,7 +246,7 @@ public final class S3ObjectIo {
             default -> "HTTP" + status;
         };
         if (status == 301 || "PermanentRedirect".equals(code)) {
-            String where = r.headers().firstValue("x-amz-bucket-region").orElse(null);
+            String where = r.header("x-amz-bucket-region");
             message = "bucket " + bucket + " is in another region" + (where == null ? "" : " (" + where
                     + "): pass --region " + where);
         }
@@ -272,7 +254,7 @@ public final class S3ObjectIo {
         AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("S3").build();
         var b = "NoSuchKey".equals(code) ? NoSuchKeyException.builder() : S3Exception.builder();
         return (S3Exception) b.statusCode(status).awsErrorDetails(details)
-                .requestId(r.headers().firstValue("x-amz-request-id").orElse(null))
+                .requestId(r.header("x-amz-request-id"))
                 .message(message).build();
     }
 

@@ -25,11 +25,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The data plane of S3: PutObject, UploadPart and (ranged) GetObject. Small bodies (up to
- * {@value #LEAN_MAX_BYTES} bytes) are signed with SigV4 here and sent over the JDK's HTTP client:
+ * {@value #LEAN_MAX_BYTES} bytes) are signed with SigV4 here and sent with {@link Http1Client}:
  * for them the SDK's per-request pipeline (interceptors, marshalling, metrics) cost more CPU than
  * the store took to answer. Large bodies go through the SDK's Apache client, which streams them
- * faster. Everything else (listing, multipart bookkeeping,
- * copies, deletes) stays on the SDK client.
+ * well. Everything else (listing, multipart bookkeeping, copies, deletes) stays on the SDK client.
  *
  * <p>Failures are thrown as the SDK's own {@link S3Exception}s (with the operation attached as an
  * {@link AwsCall}), so callers and {@link AwsErrors} treat both paths alike. 5xx answers,

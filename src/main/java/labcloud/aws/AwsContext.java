@@ -254,7 +254,7 @@ public final class AwsContext implements AutoCloseable {
         Optional<URI> override = endpoint("S3");
         URI endpoint = override.orElseGet(() -> awsS3Endpoint(region));
         int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
-        return new S3ObjectIo(objectHttp(), s3ForTransfers(region), this::credentials, region, endpoint,
+        return new S3ObjectIo(objectHttp(), this::credentials, region, endpoint,
                 settings.compat() || override.isPresent(), attempts);
     }
 

@@ -15,20 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The data plane of S3: PutObject, UploadPart and (ranged) GetObject. Small bodies (up to
- * {@value #LEAN_MAX_BYTES} bytes) are signed with SigV4 here and sent with {@link Http1Client}:
- * for them the SDK's per-request pipeline (interceptors, marshalling, metrics) cost more CPU than
- * the store took to answer. Large bodies go through the SDK's Apache client, which streams them
- * well. Everything else (listing, multipart bookkeeping, copies, deletes) stays on the SDK client.
+ * The data plane of S3: PutObject, UploadPart and (ranged) GetObject, signed with SigV4 here and
+ * sent with {@link Http1Client}. For 10,000 small files the SDK's per-request pipeline
+ * (interceptors, marshalling, metrics) cost more CPU than the store took to answer; for large
+ * bodies over plain http the SDK also hashes every byte with SHA-256 for the signature, where
+ * this path signs the Content-MD5 it sends anyway. Everything else (listing, multipart
+ * bookkeeping, copies, deletes) stays on the SDK client.
  *
  * <p>Failures are thrown as the SDK's own {@link S3Exception}s (with the operation attached as an
  * {@link AwsCall}), so callers and {@link AwsErrors} treat both paths alike. 5xx answers,
@@ -40,11 +36,7 @@ public final class S3ObjectIo {
     private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
     private static final String META = "x-amz-meta-";
 
-    /** Above this, the body's transfer time dwarfs the per-request cost. */
-    static final int LEAN_MAX_BYTES = 1024 * 1024;
-
     private final Http1Client http;
-    private final S3Client sdk;
     private final Supplier<AwsCredentials> credentials;
     private final String region;
     private final URI endpoint;
@@ -58,10 +50,9 @@ public final class S3ObjectIo {
      * @param endpoint  scheme, host and port of the store, e.g. https://s3.eu-west-1.amazonaws.com
      * @param pathStyle bucket in the path (S3-compatible stores) instead of in the host name
      */
-    S3ObjectIo(Http1Client http, S3Client sdk, Supplier<AwsCredentials> credentials, String region, URI endpoint,
+    S3ObjectIo(Http1Client http, Supplier<AwsCredentials> credentials, String region, URI endpoint,
                boolean pathStyle, int maxAttempts) {
         this.http = http;
-        this.sdk = sdk;
         this.credentials = credentials;
         this.region = region;
         this.endpoint = endpoint;
@@ -81,10 +72,6 @@ public final class S3ObjectIo {
 
     /** Uploads a whole object; returns its ETag without quotes. */
     public String putObject(String bucket, String key, byte[] data, byte[] md5, Map<String, String> metadata) {
-        if (data.length > LEAN_MAX_BYTES) {
-            return unquote(sdk.putObject(b -> b.bucket(bucket).key(key).contentLength((long) data.length)
-                    .contentMD5(Base64.getEncoder().encodeToString(md5)).metadata(metadata), body(data)).eTag());
-        }
         Map<String, String> headers = new HashMap<>();
         headers.put("content-md5", Base64.getEncoder().encodeToString(md5));
         headers.put("content-type", "application/octet-stream");
@@ -92,15 +79,17 @@ public final class S3ObjectIo {
         return etagOf(send("PutObject", "PUT", bucket, key, null, headers, data));
     }
 
-    /** Uploads one part of a multipart upload (parts are large: always the SDK); returns its ETag without quotes. */
+    /** Uploads one part of a multipart upload; returns its ETag without quotes. */
     public String uploadPart(String bucket, String key, String uploadId, int partNumber, byte[] data, byte[] md5) {
-        return unquote(sdk.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber)
-                .contentLength((long) data.length).contentMD5(Base64.getEncoder().encodeToString(md5)), body(data)).eTag());
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-md5", Base64.getEncoder().encodeToString(md5));
+        String query = "partNumber=" + partNumber + "&uploadId=" + SigV4.uriEncode(uploadId, false);
+        return etagOf(send("UploadPart", "PUT", bucket, key, query, headers, data));
     }
 
-    /** Starts reading a whole object of about {@code expectedBytes} (which picks the path). */
-    public Download getObject(String bucket, String key, long expectedBytes) {
-        return get(bucket, key, -1, -1, null, expectedBytes);
+    /** Starts reading a whole object. */
+    public Download getObject(String bucket, String key) {
+        return get(bucket, key, null, null);
     }
 
     /**
@@ -108,17 +97,10 @@ public final class S3ObjectIo {
      * fails with 412 instead of mixing two versions.
      */
     public Download getRange(String bucket, String key, long first, long last, String ifMatch) {
-        return get(bucket, key, first, last, ifMatch, last - first + 1);
+        return get(bucket, key, "bytes=" + first + "-" + last, ifMatch);
     }
 
-    private Download get(String bucket, String key, long first, long last, String ifMatch, long expectedBytes) {
-        String range = first < 0 ? null : "bytes=" + first + "-" + last;
-        if (expectedBytes > LEAN_MAX_BYTES) {
-            ResponseInputStream<GetObjectResponse> in = sdk.getObject(b -> b.bucket(bucket).key(key).range(range)
-                    .ifMatch(ifMatch == null ? null : "\"" + ifMatch + "\""));
-            GetObjectResponse r = in.response();
-            return new Download(in, r.contentLength() == null ? -1 : r.contentLength(), unquote(r.eTag()), r.metadata());
-        }
+    private Download get(String bucket, String key, String range, String ifMatch) {
         Map<String, String> headers = new HashMap<>();
         if (range != null) headers.put("range", range);
         if (ifMatch != null) headers.put("if-match", "\"" + ifMatch + "\"");
@@ -129,12 +111,6 @@ public final class S3ObjectIo {
         });
         String length = r.header("content-length");
         return new Download(r.body(), length == null ? -1 : Long.parseLong(length), unquote(r.header("etag")), meta);
-    }
-
-    /** The buffer is the caller's and never changes once read: no defensive copy of every part. */
-    private static RequestBody body(byte[] data) {
-        return RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(data), data.length,
-                "application/octet-stream");
     }
 
     // ---- one request, with retries ---------------------------------------------------------------

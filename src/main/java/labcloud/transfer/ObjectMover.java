@@ -277,7 +277,7 @@ final class ObjectMover {
             if (!settings.parts().multipart(e.size())) {
                 int permits = budget.acquire(e.size());
                 try {
-                    downloadWhole(from, e.size(), partial);
+                    downloadWhole(from, partial);
                 } finally {
                     budget.release(permits);
                 }
@@ -303,9 +303,9 @@ final class ObjectMover {
     }
 
     /** Fetches a small object whole into the .partial file, and again from the start if its body is cut off. */
-    private void downloadWhole(Ref.S3 from, long size, Path partial) throws IOException {
+    private void downloadWhole(Ref.S3 from, Path partial) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            try (var obj = from.store().objects().getObject(from.bucket(), from.key(), size);
+            try (var obj = from.store().objects().getObject(from.bucket(), from.key());
                  InputStream in = obj.body();
                  OutputStream out = Files.newOutputStream(partial)) {
                 MessageDigest md5 = Checksums.md5();

@@ -185,24 +185,50 @@ final class Http1Client implements AutoCloseable {
         }
     }
 
-    /** A body of known length (or up to the end of the connection, with Long.MAX_VALUE). */
-    private static final class FixedBody extends InputStream {
-        private final Connection c;
+    /**
+     * A response body on a connection: reading it to the end hands the connection back (done);
+     * closing it early closes the connection, since unread bytes would corrupt the next exchange.
+     */
+    private abstract static class Body extends InputStream {
+        final Connection c;
         private final Runnable done;
-        private long remaining;
         private boolean finished;
 
-        FixedBody(Connection c, long length, Runnable done) {
+        Body(Connection c, Runnable done) {
             this.c = c;
-            this.remaining = length;
             this.done = done;
-            if (length == 0) finish();
+        }
+
+        final void finish() {
+            if (!finished) {
+                finished = true;
+                done.run();
+            }
         }
 
         @Override
-        public int read() throws IOException {
+        public final int read() throws IOException {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public final void close() {
+            if (!finished) {
+                finished = true;
+                c.closeQuietly();
+            }
+        }
+    }
+
+    /** A body of known length (or up to the end of the connection, with Long.MAX_VALUE). */
+    private static final class FixedBody extends Body {
+        private long remaining;
+
+        FixedBody(Connection c, long length, Runnable done) {
+            super(c, done);
+            this.remaining = length;
+            if (length == 0) finish();
         }
 
         @Override
@@ -219,40 +245,15 @@ final class Http1Client implements AutoCloseable {
             if (remaining == 0) finish();
             return n;
         }
-
-        private void finish() {
-            if (!finished) {
-                finished = true;
-                done.run();
-            }
-        }
-
-        @Override
-        public void close() {
-            if (!finished) {
-                finished = true;
-                c.closeQuietly(); // unread bytes would corrupt the next exchange on this connection
-            }
-        }
     }
 
     /** A chunked body; trailers are read and ignored. */
-    private static final class ChunkedBody extends InputStream {
-        private final Connection c;
-        private final Runnable done;
+    private static final class ChunkedBody extends Body {
         private long chunkLeft;
         private boolean eof;
-        private boolean finished;
 
         ChunkedBody(Connection c, Runnable done) {
-            this.c = c;
-            this.done = done;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            super(c, done);
         }
 
         @Override
@@ -262,14 +263,17 @@ final class Http1Client implements AutoCloseable {
                 String size = c.readLine();
                 if (size == null) throw new EOFException("connection closed inside a chunked body");
                 int semi = size.indexOf(';');
-                chunkLeft = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).strip(), 16);
+                try {
+                    chunkLeft = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).strip(), 16);
+                } catch (NumberFormatException e) {
+                    throw new IOException("bad chunk size in a chunked body");
+                }
                 if (chunkLeft == 0) {
                     for (String t; (t = c.readLine()) != null && !t.isEmpty(); ) {
                         // trailers
                     }
                     eof = true;
-                    finished = true;
-                    done.run();
+                    finish();
                     return -1;
                 }
             }
@@ -278,14 +282,6 @@ final class Http1Client implements AutoCloseable {
             chunkLeft -= n;
             if (chunkLeft == 0 && c.readLine() == null) throw new EOFException("connection closed inside a chunked body");
             return n;
-        }
-
-        @Override
-        public void close() {
-            if (!finished) {
-                finished = true;
-                c.closeQuietly();
-            }
         }
     }
 }

@@ -232,13 +232,25 @@ public final class AwsContext implements AutoCloseable {
             b.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.compat() || hasEndpointOverride())
                     .chunkedEncodingEnabled(false).build());
             configure(b, region, "S3");
-            int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
+            int attempts = maxAttempts();
             b.overrideConfiguration(overrideConfiguration().toBuilder()
                     .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build())
                     .build());
             b.httpClient(transferHttp());
             return b.build();
         });
+    }
+
+    /** AWS_MAX_ATTEMPTS as the AWS CLI reads it (8 when unset); a bad value is a usage error. */
+    private int maxAttempts() {
+        String v = env.get("AWS_MAX_ATTEMPTS").orElse("8").strip();
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("AWS_MAX_ATTEMPTS must be a whole number of at least 1, not '" + v + "'");
     }
 
     private volatile Http1Client objectHttp;
@@ -253,7 +265,7 @@ public final class AwsContext implements AutoCloseable {
         validateRegionName(region);
         Optional<URI> override = endpoint("S3");
         URI endpoint = override.orElseGet(() -> awsS3Endpoint(region));
-        int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
+        int attempts = maxAttempts();
         return new S3ObjectIo(objectHttp(), this::credentials, region, endpoint,
                 settings.compat() || override.isPresent(), attempts);
     }
@@ -330,7 +342,7 @@ public final class AwsContext implements AutoCloseable {
      * down on Throttling, RequestLimitExceeded and SlowDown. AWS_MAX_ATTEMPTS overrides the count.
      */
     ClientOverrideConfiguration overrideConfiguration() {
-        int attempts = env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).orElse(8);
+        int attempts = maxAttempts();
         return ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(attempts).build())
                 .addExecutionInterceptor(new CallContextInterceptor())

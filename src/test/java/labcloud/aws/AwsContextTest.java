@@ -38,6 +38,16 @@ class AwsContextTest {
     }
 
     @Test
+    void aBadMaxAttemptsIsOneUsageLine(TestLab lab) {
+        Map<String, String> v = new HashMap<>(lab.vars());
+        v.put("AWS_MAX_ATTEMPTS", "lots");
+        try (AwsContext aws = new AwsContext(AwsSettings.defaults(), Environment.of(v))) {
+            assertThatThrownBy(() -> aws.s3ObjectIo("us-east-1")).isInstanceOf(UsageException.class)
+                    .hasMessage("AWS_MAX_ATTEMPTS must be a whole number of at least 1, not 'lots'");
+        }
+    }
+
+    @Test
     void explicitProfileWinsOverEnvironmentKeys(TestLab lab) throws Exception {
         write(lab.home().resolve(".aws/credentials"),
                 "[default]\naws_access_key_id = fromdefault\naws_secret_access_key = s1s1s1s1s1\n"

@@ -35,11 +35,19 @@ public final class S3ObjectIo {
     private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
     private static final String META = "x-amz-meta-";
+    /** Bucket names that can go in the host name: dots break TLS wildcard certificates, upper case is no host name. */
+    private static final Pattern VIRTUAL_HOSTABLE = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
 
     private final Http1Client http;
     private final Supplier<AwsCredentials> credentials;
     private final String region;
-    private final URI endpoint;
+    private final boolean tls;
+    private final String endpointHost;
+    /** The port to connect to, and the one the Host header names (-1: the scheme's default, not named). */
+    private final int port;
+    private final int explicitPort;
+    /** The endpoint's own path, without a trailing slash ("" for none). */
+    private final String basePath;
     private final boolean pathStyle;
     private final int maxAttempts;
     private final SigV4 signer;
@@ -55,7 +63,12 @@ public final class S3ObjectIo {
         this.http = http;
         this.credentials = credentials;
         this.region = region;
-        this.endpoint = endpoint;
+        this.tls = "https".equalsIgnoreCase(endpoint.getScheme());
+        this.endpointHost = endpoint.getHost();
+        this.explicitPort = endpoint.getPort();
+        this.port = explicitPort >= 0 ? explicitPort : tls ? 443 : 80;
+        String raw = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        this.basePath = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
         this.pathStyle = pathStyle;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.signer = new SigV4(region, "s3");
@@ -142,27 +155,15 @@ public final class S3ObjectIo {
 
     private Http1Client.Response exchange(String method, String bucket, String key, String query,
                                           Map<String, String> extraHeaders, byte[] body) throws IOException {
-        boolean virtualHost = !pathStyle && virtualHostable(bucket);
-        String host = virtualHost ? bucket + "." + endpoint.getHost() : endpoint.getHost();
-        boolean tls = "https".equalsIgnoreCase(endpoint.getScheme());
-        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : tls ? 443 : 80;
-        String hostHeader = endpoint.getPort() < 0 ? host : host + ":" + endpoint.getPort();
-        String basePath = endpoint.getRawPath() == null || endpoint.getRawPath().equals("/") ? "" : stripSlash(endpoint.getRawPath());
+        boolean virtualHost = !pathStyle && VIRTUAL_HOSTABLE.matcher(bucket).matches();
+        String host = virtualHost ? bucket + "." + endpointHost : endpointHost;
+        String hostHeader = explicitPort < 0 ? host : host + ":" + explicitPort;
         String path = basePath + (virtualHost ? "" : "/" + SigV4.uriEncode(bucket, false)) + "/" + SigV4.uriEncode(key, true);
         Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("host", hostHeader);
         signer.sign(method, path, query, headers, body == null ? SigV4.EMPTY_SHA256 : SigV4.UNSIGNED_PAYLOAD,
                 credentials.get(), Instant.now().plus(clockSkew));
         return http.send(tls, host, port, method, path + (query == null ? "" : "?" + query), headers, body);
-    }
-
-    private static String stripSlash(String p) {
-        return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-    }
-
-    /** Names with dots break TLS wildcard certificates and upper case is not a host name: those go in the path. */
-    private static boolean virtualHostable(String bucket) {
-        return bucket.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     }
 
     private void backoff(int attempt, boolean throttled) {
@@ -197,7 +198,8 @@ public final class S3ObjectIo {
         return unquote(r.header("etag"));
     }
 
-    static String unquote(String etag) {
+    /** An ETag without its quotes (S3 sends them quoted). */
+    public static String unquote(String etag) {
         if (etag == null) return null;
         return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import labcloud.aws.AwsContext;
+import labcloud.aws.S3ObjectIo;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -84,8 +85,7 @@ public final class S3Listing {
     }
 
     public static String unquote(String etag) {
-        if (etag == null) return null;
-        return etag.startsWith("\"") && etag.endsWith("\"") && etag.length() >= 2 ? etag.substring(1, etag.length() - 1) : etag;
+        return S3ObjectIo.unquote(etag);
     }
 
     static Iterator<ObjectEntry> empty() {

@@ -97,7 +97,7 @@ final class Http1Client implements AutoCloseable {
             if (statusLine == null) throw new EOFException("connection closed before an answer");
             String[] parts = statusLine.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) throw new IOException("not an HTTP/1.1 answer");
-            status = Integer.parseInt(parts[1]);
+            status = (int) number(parts[1], "status");
             headers.clear();
             for (String line; (line = c.readLine()) != null && !line.isEmpty(); ) {
                 int colon = line.indexOf(':');
@@ -113,9 +113,18 @@ final class Http1Client implements AutoCloseable {
         String length = headers.get("content-length");
         if (status == 204 || status == 304) bodyStream = new FixedBody(c, 0, done);
         else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) bodyStream = new ChunkedBody(c, done);
-        else if (length != null) bodyStream = new FixedBody(c, Long.parseLong(length), done);
+        else if (length != null) bodyStream = new FixedBody(c, number(length, "content-length"), done);
         else bodyStream = new FixedBody(c, Long.MAX_VALUE, c::closeQuietly);
         return new Response(status, headers, bodyStream);
+    }
+
+    /** A number in an answer's head; garbage there is a broken answer (IOException), not a bug. */
+    private static long number(String text, String what) throws IOException {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IOException("bad " + what + " in an HTTP answer");
+        }
     }
 
     private Connection connect(boolean tls, String host, int port) throws IOException {

@@ -86,9 +86,7 @@ public final class S3BucketCollector implements Collector {
         // Buckets whose region only GetBucketLocation told (stores without BucketRegion or its filter)
         Map<String, List<String>> late = new TreeMap<>();
         for (Resource r : found) {
-            if (!known.containsKey(r.region()) || !known.get(r.region()).contains(r.id())) {
-                late.computeIfAbsent(r.region(), k -> new ArrayList<>()).add(r.id());
-            }
+            if (!placed.containsKey(r.id())) late.computeIfAbsent(r.region(), k -> new ArrayList<>()).add(r.id());
         }
         if (!late.isEmpty()) sizes.putAll(sizes(run, late));
         // A bucket without a size (no metrics, or its region's metrics unreadable) is kept without one.
@@ -156,8 +154,8 @@ public final class S3BucketCollector implements Collector {
         return placed;
     }
 
+    /** GetBucketLocation, for a bucket the listings did not place (regionsByFilter has taken BucketRegion). */
     private static String regionOf(S3Client home, Bucket b) {
-        if (b.bucketRegion() != null && !b.bucketRegion().isBlank()) return b.bucketRegion();
         String c = home.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString();
         if (c == null || c.isEmpty() || c.equals("null")) return "us-east-1";
         return c.equals("EU") ? "eu-west-1" : c;

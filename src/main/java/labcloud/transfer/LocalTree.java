@@ -29,6 +29,24 @@ public final class LocalTree {
         return new Walker(root);
     }
 
+    /** Every n-th key of the tree, in key order, walked lazily: where a remote listing may be split. */
+    public static Iterator<String> everyNthKey(Path root, int n) {
+        Iterator<ObjectEntry> all = walk(root);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return all.hasNext();
+            }
+
+            @Override
+            public String next() {
+                ObjectEntry e = all.next();
+                for (int skipped = 1; skipped < n && all.hasNext(); skipped++) e = all.next();
+                return e.key();
+            }
+        };
+    }
+
     /** Local path for a key below root. */
     public static Path resolve(Path root, String key) {
         Path p = root;

@@ -27,7 +27,7 @@ public final class Locations implements AutoCloseable {
             if (url.remote() == null) {
                 String id = "s3|" + base.endpoint("S3").map(Object::toString).orElse("aws") + "|"
                         + base.profileName().orElse("");
-                return new S3Store(id, base, base.s3ForTransfers(base.region()), base.s3ObjectIo(base.region()), base.region(), true);
+                return new S3Store(id, base, () -> base.s3ForTransfers(base.region()), base.s3ObjectIo(base.region()), base.region(), true);
             }
             Remote r = remotes.find(n).orElseThrow(() -> new UsageException("unknown remote '" + n
                     + "' in '" + url.text() + "' (add it with: labcloud remote add " + n + " --endpoint URL)"));
@@ -35,7 +35,7 @@ public final class Locations implements AutoCloseable {
             String profile = r.profile() != null ? r.profile() : base.settings().profile();
             AwsContext ctx = new AwsContext(new AwsSettings(profile, region, r.endpoint(), r.compat()),
                     base.environment());
-            return new S3Store("remote|" + r.endpoint() + "|" + (profile == null ? "" : profile), ctx, ctx.s3ForTransfers(region),
+            return new S3Store("remote|" + r.endpoint() + "|" + (profile == null ? "" : profile), ctx, () -> ctx.s3ForTransfers(region),
                     ctx.s3ObjectIo(region), region, false);
         });
     }

@@ -4,38 +4,90 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import labcloud.aws.AwsContext;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import labcloud.aws.S3ObjectIo;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * Streams an S3 listing page by page (1,000 keys at a time), keys relative to the prefix. The next
- * page is fetched in the background while the caller works through the current one, so that
- * listing overlaps the transfers it feeds; at most two pages wait unread.
+ * Streams an S3 listing in key order, keys relative to the prefix, with bounded memory.
+ *
+ * <p>A ListObjectsV2 listing is a chain of pages, each needing the one before, so a large prefix
+ * lists at one page per round trip. When the caller knows roughly which keys to expect (the local
+ * tree a sync compares against), its every 1,000th key splits the key space into ranges that are
+ * listed side by side: range (lo, hi] starts after lo and stops past hi, with request prefixes as
+ * narrow as the two ends allow (see {@link KeySpan}). The ranges cover the whole key space, so a
+ * key the guide does not have is listed all the same.
  */
 public final class S3Listing {
+    /** One boundary per this many guide keys: about one listing page per range. */
+    public static final int KEYS_PER_RANGE = 1000;
+    /** Ranges listed ahead of the reader; each holds at most a few pages. */
+    static final int RANGES_AHEAD = 8;
     private static final Object END = new Object();
 
     private S3Listing() {}
 
     public static Iterator<ObjectEntry> list(S3Store store, String bucket, String prefix) {
-        BlockingQueue<Object> pages = new ArrayBlockingQueue<>(2);
+        return list(store, bucket, prefix, Collections.emptyIterator());
+    }
+
+    /**
+     * @param boundaries increasing keys relative to the prefix; ranges are split at them. An empty
+     *                   iterator gives one plain listing. If the guide fails, the last range simply
+     *                   runs to the end.
+     */
+    public static Iterator<ObjectEntry> list(S3Store store, String bucket, String prefix, Iterator<String> boundaries) {
+        BlockingQueue<Range> ranges = new LinkedBlockingQueue<>(); // bounded by the slots
+        Semaphore slots = new Semaphore(RANGES_AHEAD);
         Thread.ofVirtual().name("s3-listing").start(() -> {
+            String lo = null;
+            try {
+                while (true) {
+                    String hi = nextBoundary(boundaries, lo);
+                    slots.acquire();
+                    Range r = new Range(lo, hi);
+                    ranges.put(r);
+                    Thread.ofVirtual().name("s3-listing-range").start(() -> r.fill(store, bucket, prefix));
+                    if (hi == null) return;
+                    lo = hi;
+                }
+            } catch (InterruptedException e) {
+                // nobody is reading any more
+            }
+        });
+        return new Reader(ranges, slots, bucket);
+    }
+
+    private static String nextBoundary(Iterator<String> boundaries, String after) {
+        try {
+            while (boundaries.hasNext()) {
+                String b = boundaries.next();
+                if (after == null || KeyOrder.compare(b, after) > 0) return b;
+            }
+        } catch (RuntimeException e) {
+            // an unreadable guide only costs parallelism: the open last range lists the rest
+        }
+        return null;
+    }
+
+    /** Keys after lo (exclusive) up to hi (inclusive), listed as {@link KeySpan}s; null means unbounded. */
+    private static final class Range {
+        final String lo;
+        final String hi;
+        final BlockingQueue<Object> pages = new ArrayBlockingQueue<>(2);
+
+        Range(String lo, String hi) {
+            this.lo = lo;
+            this.hi = hi;
+        }
+
+        void fill(S3Store store, String bucket, String prefix) {
             Object last = END;
             try {
-                Iterator<ListObjectsV2Response> it = AwsContext.call(() -> store.client()
-                        .listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix.isEmpty() ? null : prefix)).iterator());
-                while (AwsContext.call(it::hasNext)) {
-                    List<ObjectEntry> page = new ArrayList<>();
-                    for (S3Object o : it.next().contents()) {
-                        if (o.key().endsWith("/") && o.size() == 0) continue; // "folder" markers
-                        page.add(of(o, o.key().substring(prefix.length())));
-                    }
-                    pages.put(page);
-                }
+                for (KeySpan span : KeySpan.cover(lo, hi)) list(store, bucket, prefix, span);
             } catch (RuntimeException e) {
                 last = e;
             } catch (InterruptedException e) {
@@ -46,42 +98,84 @@ public final class S3Listing {
             } catch (InterruptedException ignored) {
                 // nobody is reading any more
             }
-        });
-        return new Iterator<>() {
-            Iterator<ObjectEntry> page = Collections.emptyIterator();
-            boolean done;
+        }
 
-            @Override
-            @SuppressWarnings("unchecked")
-            public boolean hasNext() {
-                while (!page.hasNext() && !done) {
-                    Object next;
-                    try {
-                        next = pages.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while listing " + bucket, e);
+        /**
+         * Pages through one span by start-after (the last key seen), not continuation tokens:
+         * S3Proxy refuses the two together, and without a delimiter they mean the same.
+         */
+        private void list(S3Store store, String bucket, String prefix, KeySpan span) throws InterruptedException {
+            String requestPrefix = prefix + span.prefix();
+            String after = span.after() == null ? null : prefix + span.after();
+            boolean more = true;
+            while (more) {
+                S3ObjectIo.ListPage r = store.objects().listObjects(bucket, requestPrefix, after);
+                List<ObjectEntry> page = new ArrayList<>();
+                for (S3ObjectIo.Listed o : r.objects()) {
+                    String key = o.key().substring(prefix.length());
+                    if (span.before() != null && KeyOrder.compare(key, span.before()) >= 0) {
+                        more = false;
+                        break;
                     }
-                    if (next == END) done = true;
-                    else if (next instanceof RuntimeException e) {
-                        done = true;
-                        throw e;
-                    } else page = ((List<ObjectEntry>) next).iterator();
+                    after = o.key();
+                    if (!span.admits(key)) continue;
+                    if (o.key().endsWith("/") && o.size() == 0) continue; // "folder" markers
+                    page.add(new ObjectEntry(key, o.size(), o.lastModified(), o.etag(), o.storageClass()));
                 }
-                return page.hasNext();
+                // a page that ended exactly on hi needs no further request to learn that nothing follows
+                boolean reachedEnd = span.before() != null && after != null
+                        && KeyOrder.compare(after.substring(prefix.length()) + "\0", span.before()) >= 0;
+                more &= r.truncated() && !r.objects().isEmpty() && !reachedEnd;
+                if (!page.isEmpty()) pages.put(page);
             }
-
-            @Override
-            public ObjectEntry next() {
-                if (!hasNext()) throw new java.util.NoSuchElementException();
-                return page.next();
-            }
-        };
+        }
     }
 
-    static ObjectEntry of(S3Object o, String relativeKey) {
-        return new ObjectEntry(relativeKey, o.size(), o.lastModified(), unquote(o.eTag()),
-                o.storageClassAsString());
+    /** Reads the ranges in key order, freeing a slot for the next range as each one is finished. */
+    private static final class Reader implements Iterator<ObjectEntry> {
+        private final BlockingQueue<Range> ranges;
+        private final Semaphore slots;
+        private final String bucket;
+        private Range range;
+        private Iterator<ObjectEntry> page = Collections.emptyIterator();
+        private boolean done;
+
+        Reader(BlockingQueue<Range> ranges, Semaphore slots, String bucket) {
+            this.ranges = ranges;
+            this.slots = slots;
+            this.bucket = bucket;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public boolean hasNext() {
+            while (!page.hasNext() && !done) {
+                try {
+                    if (range == null) range = ranges.take();
+                    Object next = range.pages.take();
+                    if (next == END) {
+                        slots.release();
+                        if (range.hi == null) done = true;
+                        range = null;
+                    } else if (next instanceof RuntimeException e) {
+                        done = true;
+                        throw e;
+                    } else {
+                        page = ((List<ObjectEntry>) next).iterator();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while listing " + bucket, e);
+                }
+            }
+            return page.hasNext();
+        }
+
+        @Override
+        public ObjectEntry next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            return page.next();
+        }
     }
 
     public static String unquote(String etag) {

@@ -1,6 +1,7 @@
 package labcloud.transfer;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Iterator;
 
 /**
@@ -24,7 +25,18 @@ public record Side(TransferUrl url, Path localRoot, S3Store store, String bucket
     }
 
     public Iterator<ObjectEntry> list() {
-        return isLocal() ? LocalTree.walk(localRoot) : S3Listing.list(store, bucket, prefix);
+        return list(null);
+    }
+
+    /**
+     * Lists this side in key order. A bucket prefix compared with a local tree (the other side of
+     * a sync) is listed in ranges side by side, split at every 1,000th local key.
+     */
+    public Iterator<ObjectEntry> list(Side other) {
+        if (isLocal()) return LocalTree.walk(localRoot);
+        Iterator<String> bounds = other != null && other.isLocal()
+                ? LocalTree.everyNthKey(other.localRoot, S3Listing.KEYS_PER_RANGE) : Collections.emptyIterator();
+        return S3Listing.list(store, bucket, prefix, bounds);
     }
 
     public Ref ref(String key) {

@@ -27,8 +27,8 @@ public final class SyncPlanner implements Iterator<PlanItem> {
     public SyncPlanner(Side src, Side dst, Filters filters, CompareMode mode, boolean delete) {
         this.src = src;
         this.dst = dst;
-        this.s = src.list();
-        this.d = dst.list();
+        this.s = src.list(dst);
+        this.d = dst.list(src);
         this.filters = filters;
         this.mode = mode;
         this.delete = delete;

@@ -61,6 +61,10 @@ final class TransferFixture implements AutoCloseable {
         return aws.s3();
     }
 
+    AwsContext aws() {
+        return aws;
+    }
+
     String url(String key) {
         return "lab:" + bucket + "/" + key;
     }

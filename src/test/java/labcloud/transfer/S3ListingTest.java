@@ -1,0 +1,109 @@
+package labcloud.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import labcloud.testing.S3Proxy;
+import labcloud.testing.S3ProxyServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * Listings split into ranges at guide keys, against S3Proxy: whatever the boundaries, the result
+ * is exactly the plain listing, in the same order.
+ */
+@ExtendWith(S3Proxy.class)
+class S3ListingTest {
+    TransferFixture fx;
+    Locations locations;
+    S3Store store;
+
+    @BeforeEach
+    void setUp(S3ProxyServer proxy) throws Exception {
+        fx = new TransferFixture(proxy.endpoint(), true);
+        locations = new Locations(fx.aws(), new Remotes(fx.env()));
+        store = locations.store(TransferUrl.parse(fx.url("")));
+    }
+
+    @AfterEach
+    void tearDown() {
+        locations.close();
+        fx.close();
+    }
+
+    private void put(List<String> keys) throws Exception {
+        try (var pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (String k : keys) {
+                done.add(pool.submit(() -> fx.s3().putObject(b -> b.bucket(fx.bucket).key(k), RequestBody.fromString(k))));
+            }
+            for (Future<?> f : done) f.get();
+        }
+    }
+
+    private static List<String> keys(Iterator<ObjectEntry> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(e -> out.add(e.key()));
+        return out;
+    }
+
+    private List<String> ranged(String prefix, String... boundaries) {
+        return keys(S3Listing.list(store, fx.bucket, prefix, List.of(boundaries).iterator()));
+    }
+
+    @Test
+    void rangesGiveExactlyThePlainListingWhateverTheBoundaries() throws Exception {
+        put(List.of("p/a.txt", "p/a/b", "p/a/c/d", "p/b", "p/ba", "p/bb/x", "p/c", "p/ünï ✓", "p/😀/e",
+                "p/zz", "q/outside", "p0"));
+        fx.s3().putObject(b -> b.bucket(fx.bucket).key("p/folder/"), RequestBody.empty()); // a "folder" marker
+        List<String> plain = keys(S3Listing.list(store, fx.bucket, "p/"));
+        assertThat(plain).containsExactly("a.txt", "a/b", "a/c/d", "b", "ba", "bb/x", "c", "zz", "ünï ✓", "😀/e");
+
+        // boundaries that exist remotely, that do not, before the first key and after the last
+        assertThat(ranged("p/", "a/b", "b", "bz", "zz")).isEqualTo(plain);
+        assertThat(ranged("p/", "0", "a", "a/c", "a/c/d/e", "ba", "c")).isEqualTo(plain);
+        assertThat(ranged("p/", "ünï ✓", "😀", "😀/e", "😀/f")).isEqualTo(plain);
+        assertThat(ranged("p/", "~")).isEqualTo(plain);
+        // a guide that repeats or goes backwards only loses parallelism
+        assertThat(ranged("p/", "b", "b", "a", "c")).isEqualTo(plain);
+        // the whole bucket, no prefix
+        assertThat(ranged("", "p/a", "p/c", "q")).isEqualTo(keys(S3Listing.list(store, fx.bucket, "")));
+    }
+
+    @Test
+    void aRangeLongerThanOnePageStopsPastItsUpperBound() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 1_250; i++) keys.add(String.format("big/k%05d", i));
+        put(keys);
+        List<String> expected = keys.stream().map(k -> k.substring(4)).toList();
+        // (k00010, k01200] spans two pages; the second one runs past the bound
+        assertThat(ranged("big/", "k00010", "k01200")).isEqualTo(expected);
+        assertThat(ranged("big/", "k01249")).isEqualTo(expected);
+        assertThat(ranged("big/")).isEqualTo(expected);
+    }
+
+    @Test
+    void syncGuidedByALocalTreeListsEveryRemoteKeyIncludingOnesTheTreeLacks() throws Exception {
+        List<String> remote = new ArrayList<>();
+        for (int i = 0; i < 2_100; i++) remote.add(String.format("d/f%05d", i * 2)); // even numbers remotely
+        put(remote);
+        for (int i = 1; i < 4_200; i += 2) fx.write(String.format("local/f%05d", i), "x"); // odd numbers locally
+        Side local = Side.local(TransferUrl.parse(fx.work.resolve("local").toString()));
+        Side bucket = Side.s3(TransferUrl.parse(fx.url("d")), store);
+        assertThat(keys(bucket.list(local))).isEqualTo(remote.stream().map(k -> k.substring(2)).toList());
+    }
+
+    @Test
+    void aFailingListingSurfacesAtTheReader() {
+        Iterator<ObjectEntry> it = S3Listing.list(store, "no-such-bucket-" + fx.bucket, "", List.of("a", "b").iterator());
+        assertThatThrownBy(it::hasNext).isInstanceOf(RuntimeException.class);
+    }
+}

@@ -66,6 +66,33 @@ class S3ObjectIoTest {
     }
 
     @Test
+    void listingsMatchTheSdksForAwkwardKeysWithPrefixAndStartAfter() throws Exception {
+        S3ObjectIo io = aws.s3ObjectIo("us-east-1");
+        S3Client sdk = aws.s3();
+        List<String> keys = List.of("ls/plain.txt", "ls/sub dir/with space.csv", "ls/ünïcødé/日本語.txt", "ls/a+b=c&d~e%f.bin",
+                "ls/odd!'()*[]$@,;:.txt", "ls/x<y>&\"q\".txt", "ls/😀.bin", "lz/outside");
+        for (String key : keys) {
+            byte[] data = key.getBytes(StandardCharsets.UTF_8);
+            io.putObject(BUCKET, key, data, md5(data), Map.of());
+        }
+        var expected = sdk.listObjectsV2(b -> b.bucket(BUCKET).prefix("ls/")).contents();
+        S3ObjectIo.ListPage page = io.listObjects(BUCKET, "ls/", null);
+        assertThat(page.truncated()).isFalse();
+        assertThat(page.objects()).extracting(S3ObjectIo.Listed::key).containsExactlyElementsOf(expected.stream().map(o -> o.key()).toList())
+                .hasSize(keys.size() - 1);
+        for (int i = 0; i < expected.size(); i++) {
+            var want = expected.get(i);
+            var got = page.objects().get(i);
+            assertThat(got.size()).isEqualTo(want.size());
+            assertThat(got.etag()).isEqualTo(want.eTag().replace("\"", ""));
+            assertThat(got.lastModified()).isEqualTo(want.lastModified());
+        }
+        String after = page.objects().get(2).key();
+        assertThat(io.listObjects(BUCKET, "ls/", after).objects()).extracting(S3ObjectIo.Listed::key)
+                .containsExactlyElementsOf(expected.stream().map(o -> o.key()).skip(3).toList());
+    }
+
+    @Test
     void emptyObjectsAndRangedReadsWithIfMatch() throws Exception {
         S3ObjectIo io = aws.s3ObjectIo("us-east-1");
         io.putObject(BUCKET, "empty", new byte[0], md5(new byte[0]), Map.of());

@@ -88,6 +88,42 @@ class Http1ClientTest {
         }
     }
 
+    @Test
+    void anAnswerArrivingInTinyPiecesIsReadTheSame() throws Exception {
+        // every byte its own TCP write, so head lines, CR and LF, chunk sizes and bodies all cross reads
+        String[] answers = {"HTTP/1.1 200 OK\r\nETag: \"e-1\"\r\nX-Amz-Meta-Note: caf\u00e9\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n7;ext=1\r\n, world\r\n0\r\nTrailer: x\r\n\r\n",
+                "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc"};
+        try (ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             Http1Client http = new Http1Client(Duration.ofSeconds(2), Duration.ofSeconds(5))) {
+            Thread server = Thread.ofVirtual().start(() -> {
+                try (Socket s = ss.accept()) {
+                    s.setTcpNoDelay(true);
+                    for (String answer : answers) {
+                        readRequest(s.getInputStream());
+                        for (byte b : answer.getBytes(StandardCharsets.ISO_8859_1)) {
+                            s.getOutputStream().write(b);
+                            s.getOutputStream().flush();
+                            Thread.sleep(0, 200_000);
+                        }
+                    }
+                } catch (Exception ignored) {
+                    // the test's assertions report what went wrong
+                }
+            });
+            int port = ss.getLocalPort();
+            var first = http.send(false, "127.0.0.1", port, "GET", "/a", Map.of("host", "x"), null);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.header("etag")).isEqualTo("\"e-1\"");
+            assertThat(first.header("x-amz-meta-note")).isEqualTo("caf\u00e9");
+            assertThat(new String(first.body().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("hello, world");
+            var second = http.send(false, "127.0.0.1", port, "GET", "/b", Map.of("host", "x"), null);
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(new String(second.body().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("abc");
+            server.join(5000);
+        }
+    }
+
     private static void readRequest(InputStream in) throws Exception {
         // headers only: these requests have no body
         int matched = 0;

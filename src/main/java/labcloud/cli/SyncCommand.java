@@ -25,8 +25,13 @@ public final class SyncCommand extends TransferCommand {
     @Option(names = "--mtime", description = "treat files of equal size as unchanged unless the source is newer")
     boolean mtime;
 
+    @Option(names = "--rehash", description = "read every local file to compare it, even when its checksums are remembered"
+            + " from an earlier read and it has not changed since")
+    boolean rehash;
+
     @Override
     protected int run() {
+        rehash(rehash);
         if (sizeOnly && mtime) throw new UsageException("--size-only and --mtime exclude each other");
         CompareMode mode = sizeOnly ? CompareMode.SIZE_ONLY : mtime ? CompareMode.MTIME : CompareMode.CHECKSUM;
         TransferUrl src = TransferUrl.parse(source), dst = TransferUrl.parse(dest);

@@ -51,6 +51,12 @@ abstract class TransferCommand extends BaseCommand {
     String egressThreshold;
 
     private AwsContext transferAws;
+    private boolean rehash;
+
+    /** sync --rehash: compare by reading every local file, not by remembered checksums. */
+    protected void rehash(boolean r) {
+        rehash = r;
+    }
 
     protected AwsContext transferAws() {
         if (transferAws == null) transferAws = store.aws(root());
@@ -58,7 +64,7 @@ abstract class TransferCommand extends BaseCommand {
     }
 
     protected DataMover mover() {
-        TransferSettings s = TransferSettings.defaults().withDryRun(dryRun);
+        TransferSettings s = TransferSettings.defaults().withDryRun(dryRun).withRehash(rehash);
         if (transfers < 1 || transfers > 1024) throw new UsageException("--transfers must be between 1 and 1024");
         s = s.withFiles(transfers);
         if (partConcurrency < 1 || partConcurrency > 256) throw new UsageException("--part-concurrency must be between 1 and 256");
@@ -131,6 +137,7 @@ abstract class TransferCommand extends BaseCommand {
         json.put("copied", r.copied());
         json.put("bytes", r.bytes());
         json.put("unchanged", r.unchanged());
+        json.put("checksummed", r.checksummed());
         json.put("deleted", r.deleted());
         json.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         json.put("failures", r.failures());

@@ -21,11 +21,20 @@ public final class DataMover implements AutoCloseable {
     private final Locations locations;
     private final TransferSettings settings;
     private final UploadJournal journal;
+    private final Path digestFile;
+    private DigestCache digests;
 
     public DataMover(AwsContext aws, Environment env, TransferSettings settings) {
         this.locations = new Locations(aws, new Remotes(env));
         this.settings = settings;
         this.journal = journalFor(env);
+        this.digestFile = env.labcloudDir().resolve("transfer").resolve("digests.db");
+    }
+
+    /** The checksum cache, opened on first use (a sync with a local side). */
+    private synchronized DigestCache digests() {
+        if (digests == null) digests = settings.rehash() ? DigestCache.disabled() : DigestCache.open(digestFile);
+        return digests;
     }
 
     public static UploadJournal journalFor(Environment env) {
@@ -49,7 +58,7 @@ public final class DataMover implements AutoCloseable {
         if (to.isLocal() && Files.exists(to.localRoot()) && !Files.isDirectory(to.localRoot())) {
             throw new UsageException("'" + dst + "' exists and is not a directory");
         }
-        return new TransferJob(from, to, () -> new SyncPlanner(from, to, filters, mode, delete));
+        return new TransferJob(from, to, () -> new SyncPlanner(from, to, filters, mode, delete, digests()));
     }
 
     /** cp: one file or object, or with recursive a whole tree (copied whether or not it changed). */
@@ -112,10 +121,11 @@ public final class DataMover implements AutoCloseable {
 
     public TransferReport run(TransferJob job, ProgressListener progress) {
         Iterator<PlanItem> plan = job.plan().get();
-        TransferReport r = new TransferEngine(settings, journal).run(plan, progress);
+        DigestCache cache = job.from().isLocal() != job.to().isLocal() ? digests() : DigestCache.disabled();
+        TransferReport r = new TransferEngine(settings, journal, cache).run(plan, progress);
         if (plan instanceof SyncPlanner sp) {
             return new TransferReport(r.copied(), r.bytes(), r.unchanged() + sp.unchanged(), r.deleted(), r.failures(),
-                    r.planned(), r.seconds(), r.dryRun());
+                    r.planned(), r.seconds(), r.dryRun(), r.checksummed());
         }
         return r;
     }
@@ -123,5 +133,8 @@ public final class DataMover implements AutoCloseable {
     @Override
     public void close() {
         locations.close();
+        synchronized (this) {
+            if (digests != null) digests.close();
+        }
     }
 }

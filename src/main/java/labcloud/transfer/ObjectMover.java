@@ -41,9 +41,13 @@ final class ObjectMover {
     private final ExecutorService pool;
     private final UploadJournal journal;
     private final AtomicLong bytesMoved;
+    /** Checksums of uploaded local files are remembered, so that the next sync need not read them again. */
+    private final DigestCache digests;
     private final java.util.Set<Path> madeDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    ObjectMover(TransferSettings settings, ByteBudget budget, ExecutorService pool, UploadJournal journal, AtomicLong bytesMoved) {
+    ObjectMover(TransferSettings settings, ByteBudget budget, ExecutorService pool, UploadJournal journal, AtomicLong bytesMoved,
+                DigestCache digests) {
+        this.digests = digests;
         this.settings = settings;
         this.budget = budget;
         this.pool = pool;
@@ -113,27 +117,29 @@ final class ObjectMover {
 
     private void upload(RangeSource src, ObjectEntry e, Ref.S3 to, Path localPath) throws Exception {
         long size = e.size();
+        DigestCache.Stamp before = localPath == null ? null : DigestCache.Stamp.of(localPath);
         if (!settings.parts().multipart(size)) {
             int permits = budget.acquire(size);
             try {
                 byte[] data = src.read(0, (int) size);
-                putSmall(to, data);
+                putSmall(to, data, localPath, before);
             } finally {
                 budget.release(permits);
             }
             return;
         }
-        multipartUpload(src, e, to, localPath);
+        multipartUpload(src, e, to, localPath, before);
     }
 
-    private void putSmall(Ref.S3 to, byte[] data) {
+    private void putSmall(Ref.S3 to, byte[] data, Path localPath, DigestCache.Stamp before) {
         byte[] md5 = Checksums.md5().digest(data);
         CRC32C crc = new CRC32C();
         crc.update(data);
-        String etag = to.store().objects().putObject(to.bucket(), to.key(), data, md5,
-                Map.of(Checksums.CRC_METADATA, Checksums.crc32cBase64(crc.getValue())));
+        String crc32c = Checksums.crc32cBase64(crc.getValue());
+        String etag = to.store().objects().putObject(to.bucket(), to.key(), data, md5, Map.of(Checksums.CRC_METADATA, crc32c));
         verifyEtag(to, etag, Checksums.hex(md5));
         bytesMoved.addAndGet(data.length);
+        if (localPath != null) digests.put(localPath, before, DigestCache.Stamp.of(localPath), Checksums.hex(md5), 0, null, crc32c);
     }
 
     private static void verifyEtag(Ref.S3 to, String etag, String md5Hex) {
@@ -142,7 +148,8 @@ final class ObjectMover {
         }
     }
 
-    private void multipartUpload(RangeSource src, ObjectEntry e, Ref.S3 to, Path localPath) throws Exception {
+    private void multipartUpload(RangeSource src, ObjectEntry e, Ref.S3 to, Path localPath, DigestCache.Stamp before)
+            throws Exception {
         var s3 = to.store().client();
         long size = e.size();
         long partSize = settings.parts().partSize(size);
@@ -228,6 +235,7 @@ final class ObjectMover {
             if (!Checksums.multipartEtag(md5s).equalsIgnoreCase(etag)) {
                 throw new LabcloudException(ExitCode.FAILED, "checksum mismatch after multipart upload of " + to.display());
             }
+            if (localPath != null) digests.put(localPath, before, DigestCache.Stamp.of(localPath), null, partSize, etag, crc);
         }
     }
 

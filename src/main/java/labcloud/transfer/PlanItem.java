@@ -12,8 +12,13 @@ public sealed interface PlanItem {
         }
     }
 
-    /** Same size on both sides: copy only if the checksums differ. */
-    record CompareThenCopy(ObjectEntry source, ObjectEntry destination, Ref from, Ref to) implements PlanItem {
+    /**
+     * Same size on both sides: copy only if the checksums differ.
+     *
+     * @param cached what an earlier read of the local side gave (null if none); used only if the file is unchanged since
+     */
+    record CompareThenCopy(ObjectEntry source, ObjectEntry destination, Ref from, Ref to, DigestCache.Entry cached)
+            implements PlanItem {
         @Override
         public String key() {
             return source.key();

@@ -9,15 +9,29 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * MD5 of the part MD5s) on AWS and most compatible stores, so a local file is compared by hashing
  * it, and two objects by comparing ETags, with no request per object. Only when an ETag cannot be
  * reproduced (another tool's part size, SSE-KMS) is the object's stored CRC32C read with a HEAD.
+ * A local file's checksums come from the {@link DigestCache} while the file is unchanged since
+ * they were taken, and are remembered there when the file has to be read.
  */
 final class SameContent {
     private final PartSizer parts;
+    private final DigestCache cache;
+    private final java.util.concurrent.atomic.AtomicLong filesRead = new java.util.concurrent.atomic.AtomicLong();
 
-    SameContent(PartSizer parts) {
+    SameContent(PartSizer parts, DigestCache cache) {
         this.parts = parts;
+        this.cache = cache;
+    }
+
+    /** Local files whose bytes were read to compare them (the rest came from the cache). */
+    long filesRead() {
+        return filesRead.get();
     }
 
     boolean same(ObjectEntry a, Ref from, ObjectEntry b, Ref to) throws IOException {
+        return same(a, from, b, to, null);
+    }
+
+    boolean same(ObjectEntry a, Ref from, ObjectEntry b, Ref to, DigestCache.Entry cached) throws IOException {
         if (from instanceof Ref.S3 && to instanceof Ref.S3) {
             if (a.etag() != null && a.etag().equals(b.etag())) return true;
             if (Checksums.isPlainMd5(a.etag()) && Checksums.isPlainMd5(b.etag())) return false;
@@ -31,16 +45,25 @@ final class SameContent {
         Ref.S3 remote = from instanceof Ref.S3 s ? s : (Ref.S3) to;
         String etag = (from instanceof Ref.S3 ? a : b).etag();
         int n = Checksums.multipartCount(etag);
-        if (Checksums.isPlainMd5(etag)) {
-            return Checksums.digest(local.path(), 0).md5().equalsIgnoreCase(etag);
-        }
         long size = a.size();
-        if (n > 0 && n == parts.parts(size)) {
-            Checksums.FileDigest d = Checksums.digest(local.path(), parts.partSize(size));
-            if (etag.equalsIgnoreCase(d.multipartEtag())) return true;
-        }
+        long partSize = n > 0 && n == parts.parts(size) ? parts.partSize(size) : 0;
+        DigestCache.Stamp stamp = DigestCache.Stamp.of(local.path());
+        DigestCache.Entry known = cached != null && cached.stamp().equals(stamp)
+                && (partSize == 0 ? cached.md5() != null : cached.partSize() == partSize) ? cached : null;
+        if (known == null) known = read(local.path(), stamp, partSize);
+        if (Checksums.isPlainMd5(etag)) return known.md5().equalsIgnoreCase(etag);
+        if (partSize > 0 && etag.equalsIgnoreCase(known.multipartEtag())) return true;
         String stored = storedCrc(remote);
-        return stored != null && stored.equals(Checksums.digest(local.path(), 0).crc32c());
+        return stored != null && stored.equals(known.crc32c());
+    }
+
+    /** Reads a file's checksums (with the multipart ETag for partSize, if not 0) and remembers them. */
+    private DigestCache.Entry read(java.nio.file.Path file, DigestCache.Stamp before, long partSize) throws IOException {
+        Checksums.FileDigest d = Checksums.digest(file, partSize);
+        filesRead.incrementAndGet();
+        DigestCache.Stamp after = DigestCache.Stamp.of(file);
+        cache.put(file, before, after, d.md5(), partSize, d.multipartEtag(), d.crc32c());
+        return new DigestCache.Entry(after, d.md5(), partSize, d.multipartEtag(), d.crc32c());
     }
 
     private static String storedCrc(Ref.S3 r) {

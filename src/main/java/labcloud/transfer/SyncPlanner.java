@@ -19,12 +19,18 @@ public final class SyncPlanner implements Iterator<PlanItem> {
     private final Filters filters;
     private final CompareMode mode;
     private final boolean delete;
+    /** Earlier reads of the local side of a local/bucket sync (null otherwise), walked along with the keys. */
+    private final DigestCache.Cursor digests;
     private ObjectEntry sNext;
     private ObjectEntry dNext;
     private PlanItem next;
     private long unchanged;
 
     public SyncPlanner(Side src, Side dst, Filters filters, CompareMode mode, boolean delete) {
+        this(src, dst, filters, mode, delete, DigestCache.disabled());
+    }
+
+    public SyncPlanner(Side src, Side dst, Filters filters, CompareMode mode, boolean delete, DigestCache cache) {
         this.src = src;
         this.dst = dst;
         this.s = src.list(dst);
@@ -32,6 +38,8 @@ public final class SyncPlanner implements Iterator<PlanItem> {
         this.filters = filters;
         this.mode = mode;
         this.delete = delete;
+        Side local = src.isLocal() == dst.isLocal() ? null : src.isLocal() ? src : dst;
+        this.digests = local == null || mode != CompareMode.CHECKSUM ? null : cache.cursor(local.localRoot());
     }
 
     /** Files found identical so far (no item is produced for them). */
@@ -52,7 +60,10 @@ public final class SyncPlanner implements Iterator<PlanItem> {
         while (next == null) {
             if (sNext == null) sNext = pull(s);
             if (dNext == null) dNext = pull(d);
-            if (sNext == null && dNext == null) return false;
+            if (sNext == null && dNext == null) {
+                if (digests != null) digests.close();
+                return false;
+            }
             int c = sNext == null ? 1 : dNext == null ? -1 : KeyOrder.compare(sNext.key(), dNext.key());
             if (c < 0) {
                 next = new PlanItem.Copy(sNext, src.ref(sNext.key()), dst.ref(sNext.key()), "new");
@@ -77,7 +88,7 @@ public final class SyncPlanner implements Iterator<PlanItem> {
         return switch (mode) {
             case SIZE_ONLY -> null;
             case MTIME -> b.modified().plus(MTIME_SLACK).isBefore(a.modified()) ? new PlanItem.Copy(a, from, to, "mtime") : null;
-            default -> new PlanItem.CompareThenCopy(a, b, from, to);
+            default -> new PlanItem.CompareThenCopy(a, b, from, to, digests == null ? null : digests.find(a.key()));
         };
     }
 

@@ -26,10 +26,12 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 public final class TransferEngine {
     private final TransferSettings settings;
     private final UploadJournal journal;
+    private final DigestCache digests;
 
-    public TransferEngine(TransferSettings settings, UploadJournal journal) {
+    public TransferEngine(TransferSettings settings, UploadJournal journal, DigestCache digests) {
         this.settings = settings;
         this.journal = journal;
+        this.digests = digests;
     }
 
     public TransferReport run(Iterator<PlanItem> plan, ProgressListener progress) {
@@ -43,9 +45,9 @@ public final class TransferEngine {
         ConcurrentLinkedQueue<TransferReport.Planned> dryCopies = new ConcurrentLinkedQueue<>();
         ByteBudget budget = new ByteBudget(settings.bytes());
         Semaphore files = new Semaphore(settings.files());
-        SameContent sameContent = new SameContent(settings.parts());
+        SameContent sameContent = new SameContent(settings.parts(), digests);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            ObjectMover mover = new ObjectMover(settings, budget, pool, journal, bytes);
+            ObjectMover mover = new ObjectMover(settings, budget, pool, journal, bytes, digests);
             Ticker ticker = new Ticker(progress, copied, bytes, t0);
             while (true) {
                 PlanItem item;
@@ -85,7 +87,7 @@ public final class TransferEngine {
         failed.sort((a, b) -> KeyOrder.compare(a.key(), b.key()));
         long deleted = settings.dryRun() ? 0 : deletes.size() - failed.stream().filter(f -> f.error().startsWith("delete")).count();
         return new TransferReport(settings.dryRun() ? 0 : copied.get(), settings.dryRun() ? 0 : bytes.get(),
-                unchanged.get(), deleted, failed, planned, (System.nanoTime() - t0) / 1e9, settings.dryRun());
+                unchanged.get(), deleted, failed, planned, (System.nanoTime() - t0) / 1e9, settings.dryRun(), sameContent.filesRead());
     }
 
     private void runOne(PlanItem item, ObjectMover mover, SameContent sameContent, AtomicLong copied, AtomicLong unchanged,
@@ -96,7 +98,7 @@ public final class TransferEngine {
                 Ref from, to;
                 String reason;
                 if (item instanceof PlanItem.CompareThenCopy c) {
-                    if (sameContent.same(c.source(), c.from(), c.destination(), c.to())) {
+                    if (sameContent.same(c.source(), c.from(), c.destination(), c.to(), c.cached())) {
                         unchanged.incrementAndGet();
                         return;
                     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import labcloud.testing.CliResult;
 import labcloud.testing.S3Proxy;
@@ -85,6 +86,29 @@ class SyncS3ProxyTest {
 
         CliResult sizeOnly = fx.run("--output", "json", "sync", "--size-only", src.toString(), fx.url("d"));
         assertThat(TransferFixture.json(sizeOnly).path("copied").asLong()).isZero();
+    }
+
+    @Test
+    void aReSyncReadsNoUnchangedFileAgainUnlessAskedTo() throws Exception {
+        Path src = sampleTree();
+        Thread.sleep(2_100); // checksums of files changed in the last 2 s are not remembered
+        assertThat(TransferFixture.json(fx.run("--output", "json", "sync", src.toString(), fx.url("c"))).path("copied").asLong())
+                .isEqualTo(5);
+        JsonNode again = TransferFixture.json(fx.run("--output", "json", "sync", src.toString(), fx.url("c")));
+        assertThat(again.path("unchanged").asLong()).isEqualTo(5);
+        assertThat(again.path("checksummed").asLong()).as("the upload remembered every file's checksums").isZero();
+        JsonNode rehash = TransferFixture.json(fx.run("--output", "json", "sync", "--rehash", src.toString(), fx.url("c")));
+        assertThat(rehash.path("unchanged").asLong()).isEqualTo(5);
+        assertThat(rehash.path("checksummed").asLong()).isEqualTo(5);
+
+        // same size, modification time put back: the change time still gives the edit away
+        FileTime mtime = Files.getLastModifiedTime(src.resolve("a.txt"));
+        fx.write("src/a.txt", "ALPHA");
+        Files.setLastModifiedTime(src.resolve("a.txt"), mtime);
+        JsonNode edited = TransferFixture.json(fx.run("--output", "json", "sync", src.toString(), fx.url("c")));
+        assertThat(edited.path("copied").asLong()).isEqualTo(1);
+        assertThat(edited.path("checksummed").asLong()).isEqualTo(1);
+        assertThat(fx.awsListing("c/").get("a.txt")[1]).isEqualTo(Checksums.digest(src.resolve("a.txt"), 0).md5());
     }
 
     @Test

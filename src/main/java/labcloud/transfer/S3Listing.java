@@ -25,7 +25,7 @@ public final class S3Listing {
     /** One boundary per this many guide keys: about one listing page per range. */
     public static final int KEYS_PER_RANGE = 1000;
     /** Ranges listed ahead of the reader; each holds at most a few pages. */
-    static final int RANGES_AHEAD = 8;
+    static final int RANGES_AHEAD = 16;
     private static final Object END = new Object();
 
     private S3Listing() {}

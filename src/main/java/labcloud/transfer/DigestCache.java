@@ -198,17 +198,19 @@ public final class DigestCache implements AutoCloseable {
     }
 
     /**
-     * Remembers what reading a file gave, if the file did not change while it was read (before
-     * equals after) and its last change is not so recent that another change within the same
-     * timestamp tick could go unseen (filesystems with coarse clocks; git's "racy clean" case).
+     * Remembers what reading a file gave, under the stamp taken before the read: if the file
+     * changed during the read, its change time moved past that stamp and the entry never matches
+     * again. A file changed in the last 2 s is not remembered at all, since on filesystems with
+     * coarse clocks a further change within the same tick would leave the stamp as it is (git's
+     * "racy clean" case).
      */
-    public void put(Path file, Stamp before, Stamp after, String md5, long partSize, String multipartEtag, String crc32c) {
-        if (broken || before == null || !before.equals(after)) return;
+    public void put(Path file, Stamp before, String md5, long partSize, String multipartEtag, String crc32c) {
+        if (broken || before == null) return;
         long now = java.time.Instant.now().toEpochMilli() * 1_000_000L;
-        if (now - Math.max(after.ctimeNanos(), after.mtimeNanos()) < RACY_NANOS) return;
+        if (now - Math.max(before.ctimeNanos(), before.mtimeNanos()) < RACY_NANOS) return;
         List<Row> batch = null;
         synchronized (pending) {
-            pending.add(new Row(key(file), new Entry(after, md5, partSize, multipartEtag, crc32c)));
+            pending.add(new Row(key(file), new Entry(before, md5, partSize, multipartEtag, crc32c)));
             if (pending.size() >= BATCH) {
                 batch = new ArrayList<>(pending);
                 pending.clear();

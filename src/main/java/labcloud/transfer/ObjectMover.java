@@ -139,7 +139,7 @@ final class ObjectMover {
         String etag = to.store().objects().putObject(to.bucket(), to.key(), data, md5, Map.of(Checksums.CRC_METADATA, crc32c));
         verifyEtag(to, etag, Checksums.hex(md5));
         bytesMoved.addAndGet(data.length);
-        if (localPath != null) digests.put(localPath, before, DigestCache.Stamp.of(localPath), Checksums.hex(md5), 0, null, crc32c);
+        if (localPath != null) digests.put(localPath, before, Checksums.hex(md5), 0, null, crc32c);
     }
 
     private static void verifyEtag(Ref.S3 to, String etag, String md5Hex) {
@@ -235,7 +235,7 @@ final class ObjectMover {
             if (!Checksums.multipartEtag(md5s).equalsIgnoreCase(etag)) {
                 throw new LabcloudException(ExitCode.FAILED, "checksum mismatch after multipart upload of " + to.display());
             }
-            if (localPath != null) digests.put(localPath, before, DigestCache.Stamp.of(localPath), null, partSize, etag, crc);
+            if (localPath != null) digests.put(localPath, before, null, partSize, etag, crc);
         }
     }
 

@@ -61,9 +61,8 @@ final class SameContent {
     private DigestCache.Entry read(java.nio.file.Path file, DigestCache.Stamp before, long partSize) throws IOException {
         Checksums.FileDigest d = Checksums.digest(file, partSize);
         filesRead.incrementAndGet();
-        DigestCache.Stamp after = DigestCache.Stamp.of(file);
-        cache.put(file, before, after, d.md5(), partSize, d.multipartEtag(), d.crc32c());
-        return new DigestCache.Entry(after, d.md5(), partSize, d.multipartEtag(), d.crc32c());
+        cache.put(file, before, d.md5(), partSize, d.multipartEtag(), d.crc32c());
+        return new DigestCache.Entry(before, d.md5(), partSize, d.multipartEtag(), d.crc32c());
     }
 
     private static String storedCrc(Ref.S3 r) {

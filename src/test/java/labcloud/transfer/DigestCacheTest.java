@@ -31,7 +31,7 @@ class DigestCacheTest {
         try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
             for (Path p : new Path[] {a, sub, z, other}) {
                 DigestCache.Stamp s = DigestCache.Stamp.of(p);
-                cache.put(p, s, s, "md5-of-" + p.getFileName(), 0, null, "crc");
+                cache.put(p, s, "md5-of-" + p.getFileName(), 0, null, "crc");
             }
         }
         try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
@@ -48,24 +48,23 @@ class DigestCacheTest {
     }
 
     @Test
-    void aFileChangedWhileReadOrJustNowIsNotKept() throws Exception {
+    void aFileChangedWhileReadNeverMatchesAndOneChangedJustNowIsNotKept() throws Exception {
         Path f = oldFile("f.txt", "one");
         Path fresh = dir.resolve("root/fresh.txt");
         Thread.sleep(2_100);
         Files.writeString(fresh, "new");
         DigestCache.Stamp before = DigestCache.Stamp.of(f);
+        try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
+            cache.put(f, before, "md5-of-one", 0, null, null); // as if "two" arrived while "one" was read
+            cache.put(fresh, DigestCache.Stamp.of(fresh), "y", 0, null, null);
+        }
         Files.writeString(f, "two"); // same size
         Files.setLastModifiedTime(f, FileTime.from(Instant.now().minusSeconds(3600)));
-        DigestCache.Stamp after = DigestCache.Stamp.of(f);
-        assertThat(after).as("same size, older mtime: the change time still moves").isNotEqualTo(before);
-        try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
-            cache.put(f, before, after, "x", 0, null, null);
-            DigestCache.Stamp s = DigestCache.Stamp.of(fresh);
-            cache.put(fresh, s, s, "y", 0, null, null);
-        }
         try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
             DigestCache.Cursor c = cache.cursor(dir.resolve("root"));
-            assertThat(c.find("f.txt")).isNull();
+            DigestCache.Entry kept = c.find("f.txt");
+            assertThat(kept.stamp()).isEqualTo(before);
+            assertThat(DigestCache.Stamp.of(f)).as("same size, older mtime: the change time still moves").isNotEqualTo(kept.stamp());
             assertThat(c.find("fresh.txt")).isNull();
         }
     }
@@ -75,8 +74,7 @@ class DigestCacheTest {
         Path notADb = Files.writeString(dir.resolve("digests.db"), "this is not SQLite");
         Path f = oldFile("f.txt", "one");
         try (DigestCache cache = DigestCache.open(notADb)) {
-            DigestCache.Stamp s = DigestCache.Stamp.of(f);
-            cache.put(f, s, s, "x", 0, null, null);
+            cache.put(f, DigestCache.Stamp.of(f), "x", 0, null, null);
             assertThat(cache.cursor(dir.resolve("root")).find("f.txt")).isNull();
         }
         assertThat(Files.readString(notADb)).isEqualTo("this is not SQLite");

@@ -114,6 +114,48 @@ public final class Checksums {
         return crc32cBase64(crc.getValue());
     }
 
+    /** Reflected CRC-32C (Castagnoli) polynomial. */
+    private static final int CASTAGNOLI = 0x82F63B78;
+
+    /**
+     * The CRC32C of A followed by B, from crc(A), crc(B) and B's length, without the bytes: ranges
+     * fetched side by side are checked as they stream in, and the whole object's CRC follows from
+     * theirs instead of from reading the file again. Appending a byte to A is a linear map on its
+     * CRC over GF(2); it is applied lenB times by squaring (the method of zlib's crc32_combine).
+     */
+    public static long crc32cCombine(long crcA, long crcB, long lenB) {
+        if (lenB <= 0) return crcA;
+        int[] odd = new int[32], even = new int[32];
+        odd[0] = CASTAGNOLI; // the map for one zero bit
+        for (int n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
+        square(even, odd); // two zero bits
+        square(odd, even); // four
+        int crc = (int) crcA;
+        long len = lenB;
+        do {
+            square(even, odd); // a zero byte, then 2, 4, ... bytes
+            if ((len & 1) != 0) crc = times(even, crc);
+            len >>>= 1;
+            if (len == 0) break;
+            square(odd, even);
+            if ((len & 1) != 0) crc = times(odd, crc);
+            len >>>= 1;
+        } while (len != 0);
+        return (crc ^ (int) crcB) & 0xFFFFFFFFL;
+    }
+
+    private static int times(int[] matrix, int vector) {
+        int sum = 0;
+        for (int i = 0; vector != 0; i++, vector >>>= 1) {
+            if ((vector & 1) != 0) sum ^= matrix[i];
+        }
+        return sum;
+    }
+
+    private static void square(int[] result, int[] matrix) {
+        for (int n = 0; n < 32; n++) result[n] = times(matrix, matrix[n]);
+    }
+
     /** CRC32C of a stream, base64. */
     public static String crc32c(InputStream in) throws IOException {
         CRC32C crc = new CRC32C();

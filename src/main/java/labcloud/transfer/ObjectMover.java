@@ -290,10 +290,10 @@ final class ObjectMover {
                     budget.release(permits);
                 }
             } else {
-                String storedCrc = rangedDownload(from, e, partial);
-                if (storedCrc != null) {
-                    // the CRC32C stored at upload settles it; the MD5 passes would cost more than the download
-                    verifyDownload(from, e.etag(), null, storedCrc, Checksums.crc32c(partial), null);
+                Ranged got = rangedDownload(from, e, partial);
+                if (got.storedCrc() != null) {
+                    // the CRC32C stored at upload settles it, from the ranges' own CRCs: no second read of the file
+                    verifyDownload(from, e.etag(), null, got.storedCrc(), Checksums.crc32cBase64(got.crc32c()), null);
                 } else {
                     Checksums.FileDigest fd = Checksums.digest(partial, settings.parts().partSize(e.size()));
                     verifyDownload(from, e.etag(), fd.md5(), null, fd.crc32c(), fd.multipartEtag());
@@ -347,12 +347,16 @@ final class ObjectMover {
         }
     }
 
-    /** Fetches all parts in parallel into the .partial file; returns the CRC32C stored in the object's metadata. */
-    private String rangedDownload(Ref.S3 from, ObjectEntry e, Path partial) throws Exception {
+    /** What a ranged download gave: the CRC32C stored in the object's metadata (or null) and that of the bytes written. */
+    private record Ranged(String storedCrc, long crc32c) {}
+
+    /** Fetches all ranges in parallel into the .partial file, each checksummed as it streams in. */
+    private Ranged rangedDownload(Ref.S3 from, ObjectEntry e, Path partial) throws Exception {
         long size = e.size();
         long partSize = settings.parts().partSize(size);
         int count = settings.parts().parts(size);
         AtomicReference<String> crc = new AtomicReference<>();
+        long[] rangeCrcs = new long[count];
         Semaphore perFile = new Semaphore(settings.partsPerFile());
         List<Future<?>> futures = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -360,17 +364,17 @@ final class ObjectMover {
             for (int n = 0; n < count; n++) {
                 long off = n * partSize;
                 int len = (int) Math.min(partSize, size - off);
-                boolean first = n == 0;
+                int index = n;
                 perFile.acquire();
                 futures.add(pool.submit(() -> {
                     try {
                         int permits = budget.acquire(len);
                         try {
-                            if (first) {
+                            if (index == 0) {
                                 HeadObjectResponse h = from.store().client().headObject(b -> b.bucket(from.bucket()).key(from.key()));
                                 crc.set(h.metadata().get(Checksums.CRC_METADATA));
                             }
-                            fetchRange(from, e, ch, off, len);
+                            rangeCrcs[index] = fetchRange(from, e, ch, off, len);
                             bytesMoved.addAndGet(len);
                         } finally {
                             budget.release(permits);
@@ -383,25 +387,29 @@ final class ObjectMover {
             }
             awaitAll(futures);
         }
-        return crc.get();
+        long whole = rangeCrcs[0];
+        for (int n = 1; n < count; n++) whole = Checksums.crc32cCombine(whole, rangeCrcs[n], Math.min(partSize, size - n * partSize));
+        return new Ranged(crc.get(), whole);
     }
 
     /**
-     * Streams one byte range straight into its place in the file (no part-sized buffer); a range
-     * cut off mid-body is fetched again here rather than failing the whole file.
+     * Streams one byte range straight into its place in the file (no part-sized buffer) and returns
+     * its CRC32C; a range cut off mid-body is fetched again here rather than failing the whole file.
      */
-    private static void fetchRange(Ref.S3 from, ObjectEntry e, FileChannel ch, long off, int len) throws IOException {
+    private static long fetchRange(Ref.S3 from, ObjectEntry e, FileChannel ch, long off, int len) throws IOException {
         for (int attempt = 1; ; attempt++) {
             long pos = off;
+            CRC32C crc = new CRC32C();
             try (var d = from.store().objects().getRange(from.bucket(), from.key(), off, off + len - 1, e.etag());
                  InputStream in = d.body()) {
                 byte[] buf = new byte[256 * 1024];
                 for (int n; (n = in.read(buf)) > 0; ) {
+                    crc.update(buf, 0, n);
                     ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
                     while (b.hasRemaining()) pos += ch.write(b, pos);
                 }
                 if (pos != off + len) throw new IOException("short read of " + from.display());
-                return;
+                return crc.getValue();
             } catch (IOException | software.amazon.awssdk.core.exception.SdkClientException ex) {
                 if (attempt >= 4) throw ex;
                 pause(attempt);

@@ -410,7 +410,8 @@ final class ObjectMover {
                 }
                 if (pos != off + len) throw new IOException("short read of " + from.display());
                 return crc.getValue();
-            } catch (IOException | software.amazon.awssdk.core.exception.SdkClientException ex) {
+            } catch (IOException ex) {
+                // only a body cut off mid-stream lands here: S3ObjectIo has already retried the request itself
                 if (attempt >= 4) throw ex;
                 pause(attempt);
             }

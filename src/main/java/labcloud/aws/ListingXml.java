@@ -61,7 +61,7 @@ final class ListingXml {
             if (keyCount != null && !keyCount.strip().equals(Integer.toString(objects.size()))) return null;
             boolean truncated = "true".equalsIgnoreCase(strip(text(xml, "IsTruncated", 0, end)));
             if ("url".equalsIgnoreCase(strip(text(xml, "EncodingType", 0, end)))) decodeKeys(objects);
-            return new S3ObjectIo.ListPage(objects, truncated);
+            return new S3ObjectIo.ListPage(objects, truncated, strip(text(xml, "NextContinuationToken", 0, end)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return null; // StAX reads it again and reports what is wrong
         }
@@ -137,6 +137,7 @@ final class ListingXml {
         long size = 0;
         Instant modified = null;
         boolean inContents = false, sawRoot = false;
+        String nextToken = null;
         try {
             XMLStreamReader r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
             try {
@@ -174,6 +175,7 @@ final class ListingXml {
                                 modified = null;
                             }
                             case "IsTruncated" -> truncated = Boolean.parseBoolean(r.getElementText().strip());
+                            case "NextContinuationToken" -> nextToken = r.getElementText().strip();
                             case "EncodingType" -> urlEncoded = "url".equalsIgnoreCase(r.getElementText().strip());
                             default -> { }
                         }
@@ -187,6 +189,6 @@ final class ListingXml {
         } catch (XMLStreamException | IllegalArgumentException | DateTimeParseException e) {
             throw new IOException("unreadable listing from the store: " + e.getMessage(), e);
         }
-        return new S3ObjectIo.ListPage(objects, truncated);
+        return new S3ObjectIo.ListPage(objects, truncated, nextToken);
     }
 }

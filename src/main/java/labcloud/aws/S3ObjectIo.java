@@ -131,17 +131,22 @@ public final class S3ObjectIo {
     /** One object as a listing names it; the ETag without quotes. */
     public record Listed(String key, long size, Instant lastModified, String etag, String storageClass) {}
 
-    /** One page of a listing; {@code truncated} if more keys follow the last one. */
-    public record ListPage(List<Listed> objects, boolean truncated) {}
+    /**
+     * One page of a listing; {@code truncated} if more keys follow the last one, and then
+     * {@code nextToken} the continuation token for the next page (null if the store sent none).
+     */
+    public record ListPage(List<Listed> objects, boolean truncated, String nextToken) {}
 
     /**
      * One ListObjectsV2 page (up to 1,000 keys, no delimiter): keys under {@code prefix} that sort
-     * after {@code startAfter} (either may be null). The next page starts after this one's last key.
+     * after {@code startAfter}, or, with {@code token}, the page that token continues (any of the
+     * three may be null; start-after and a token are never sent together, S3Proxy refuses that).
      */
-    public ListPage listObjects(String bucket, String prefix, String startAfter) {
+    public ListPage listObjects(String bucket, String prefix, String startAfter, String token) {
         StringBuilder q = new StringBuilder("encoding-type=url&list-type=2");
         if (prefix != null && !prefix.isEmpty()) q.append("&prefix=").append(SigV4.uriEncode(prefix, false));
-        if (startAfter != null) q.append("&start-after=").append(SigV4.uriEncode(startAfter, false));
+        if (token != null) q.append("&continuation-token=").append(SigV4.uriEncode(token, false));
+        else if (startAfter != null) q.append("&start-after=").append(SigV4.uriEncode(startAfter, false));
         for (int attempt = 1; ; attempt++) {
             Http1Client.Response r = send("ListObjectsV2", "GET", bucket, "", q.toString(), Map.of(), null);
             byte[] xml;

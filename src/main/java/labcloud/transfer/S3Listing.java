@@ -10,6 +10,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import labcloud.aws.S3ObjectIo;
+import labcloud.core.ExitCode;
+import labcloud.core.LabcloudException;
 
 /**
  * Streams an S3 listing in key order, keys relative to the prefix, with bounded memory.
@@ -101,31 +103,47 @@ public final class S3Listing {
         }
 
         /**
-         * Pages through one span by start-after (the last key seen), not continuation tokens:
-         * S3Proxy refuses the two together, and without a delimiter they mean the same.
+         * Pages through one span: the first request starts after the span's lower end, the next
+         * ones follow the store's continuation token (or start after the last key, for a store
+         * that sends none). Keys at or before the lower end, or outside the prefix, are dropped
+         * here too, so a store that ignores start-after costs time, not correctness.
          */
         private void list(S3Store store, String bucket, String prefix, KeySpan span) throws InterruptedException {
             String requestPrefix = prefix + span.prefix();
-            String after = span.after() == null ? null : prefix + span.after();
+            String lower = span.after() == null ? null : prefix + span.after();
+            String before = span.before() == null ? null : prefix + span.before();
+            String after = lower;
+            String token = null;
             boolean more = true;
             while (more) {
-                S3ObjectIo.ListPage r = store.objects().listObjects(bucket, requestPrefix, after);
+                S3ObjectIo.ListPage r = store.objects().listObjects(bucket, requestPrefix, after, token);
                 List<ObjectEntry> page = new ArrayList<>();
+                String last = null;
                 for (S3ObjectIo.Listed o : r.objects()) {
-                    String key = o.key().substring(prefix.length());
-                    if (span.before() != null && KeyOrder.compare(key, span.before()) >= 0) {
+                    if (before != null && KeyOrder.compare(o.key(), before) >= 0) {
                         more = false;
                         break;
                     }
-                    after = o.key();
+                    last = o.key();
+                    if (!o.key().startsWith(requestPrefix)) continue;
+                    if (lower != null && KeyOrder.compare(o.key(), lower) <= 0) continue;
+                    String key = o.key().substring(prefix.length());
                     if (!span.admits(key)) continue;
-                    if (o.key().endsWith("/") && o.size() == 0) continue; // "folder" markers
+                    if (o.key().endsWith("/") && o.size() == 0) continue; // "folder" markers (and the prefix itself)
                     page.add(new ObjectEntry(key, o.size(), o.lastModified(), o.etag(), o.storageClass()));
                 }
                 // a page that ended exactly on hi needs no further request to learn that nothing follows
-                boolean reachedEnd = span.before() != null && after != null
-                        && KeyOrder.compare(after.substring(prefix.length()) + "\0", span.before()) >= 0;
-                more &= r.truncated() && !r.objects().isEmpty() && !reachedEnd;
+                boolean reachedEnd = before != null && last != null && KeyOrder.compare(last + "\0", before) >= 0;
+                more &= r.truncated() && last != null && !reachedEnd;
+                token = r.nextToken();
+                if (token == null && more) {
+                    if (after != null && KeyOrder.compare(last, after) <= 0) {
+                        // it would answer the same page forever
+                        throw new LabcloudException(ExitCode.FAILED, "the store answers listings of " + bucket
+                                + " without continuation tokens and ignores start-after: it cannot be listed past 1,000 keys");
+                    }
+                    after = last;
+                }
                 if (!page.isEmpty()) pages.put(page);
             }
         }

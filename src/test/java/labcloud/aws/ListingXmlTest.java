@@ -16,7 +16,7 @@ class ListingXmlTest {
     private static final String AWS_STYLE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix>d%2F</Prefix>\
-            <KeyCount>3</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>true</IsTruncated>\
+            <KeyCount>3</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>true</IsTruncated><NextContinuationToken>1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=</NextContinuationToken>\
             <Contents><Key>d/with+space+%26+plus%2B.txt</Key><LastModified>2026-11-30T10:00:00.000Z</LastModified>\
             <ETag>&quot;9b2cf535f27731c974343645a3985328&quot;</ETag><Size>12</Size><StorageClass>STANDARD</StorageClass></Contents>\
             <Contents><Key>d/%F0%9F%98%80</Key><LastModified>2026-11-30T10:00:01Z</LastModified>\
@@ -33,6 +33,7 @@ class ListingXmlTest {
         S3ObjectIo.ListPage page = parse(AWS_STYLE);
         assertThat(ListingXml.scan(AWS_STYLE)).as("the direct scan reads it").isNotNull();
         assertThat(page.truncated()).isTrue();
+        assertThat(page.nextToken()).isEqualTo("1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=");
         assertThat(page.objects()).extracting(S3ObjectIo.Listed::key).containsExactly("d/with space & plus+.txt", "d/😀", "d/empty");
         S3ObjectIo.Listed first = page.objects().get(0);
         assertThat(first.etag()).isEqualTo("9b2cf535f27731c974343645a3985328");

@@ -76,7 +76,7 @@ class S3ObjectIoTest {
             io.putObject(BUCKET, key, data, md5(data), Map.of());
         }
         var expected = sdk.listObjectsV2(b -> b.bucket(BUCKET).prefix("ls/")).contents();
-        S3ObjectIo.ListPage page = io.listObjects(BUCKET, "ls/", null);
+        S3ObjectIo.ListPage page = io.listObjects(BUCKET, "ls/", null, null);
         assertThat(page.truncated()).isFalse();
         assertThat(page.objects()).extracting(S3ObjectIo.Listed::key).containsExactlyElementsOf(expected.stream().map(o -> o.key()).toList())
                 .hasSize(keys.size() - 1);
@@ -88,7 +88,7 @@ class S3ObjectIoTest {
             assertThat(got.lastModified()).isEqualTo(want.lastModified());
         }
         String after = page.objects().get(2).key();
-        assertThat(io.listObjects(BUCKET, "ls/", after).objects()).extracting(S3ObjectIo.Listed::key)
+        assertThat(io.listObjects(BUCKET, "ls/", after, null).objects()).extracting(S3ObjectIo.Listed::key)
                 .containsExactlyElementsOf(expected.stream().map(o -> o.key()).skip(3).toList());
     }
 

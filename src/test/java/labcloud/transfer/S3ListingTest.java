@@ -101,6 +101,50 @@ class S3ListingTest {
         assertThat(keys(bucket.list(local))).isEqualTo(remote.stream().map(k -> k.substring(2)).toList());
     }
 
+    /** A loopback store that answers every listing with the same page, ignoring start-after. */
+    private static com.sun.net.httpserver.HttpServer storeIgnoringStartAfter(boolean truncated) throws Exception {
+        var server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            StringBuilder xml = new StringBuilder("<ListBucketResult><IsTruncated>" + truncated + "</IsTruncated>");
+            for (String k : List.of("a", "b", "c")) {
+                xml.append("<Contents><Key>").append(k).append("</Key><LastModified>2026-11-30T10:00:00Z</LastModified>")
+                        .append("<ETag>\"x\"</ETag><Size>1</Size></Contents>");
+            }
+            byte[] body = xml.append("</ListBucketResult>").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static S3Store storeAt(java.net.URI endpoint, labcloud.aws.AwsContext ctx) {
+        return new S3Store("stub", ctx, () -> ctx.s3ForTransfers("us-east-1"), ctx.s3ObjectIo("us-east-1"), "us-east-1", false);
+    }
+
+    @Test
+    void aStoreIgnoringStartAfterCostsTimeNotCorrectness() throws Exception {
+        var server = storeIgnoringStartAfter(false);
+        java.net.URI endpoint = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        try (var ctx = new labcloud.aws.AwsContext(new labcloud.aws.AwsSettings(null, "us-east-1", endpoint, true), fx.env())) {
+            assertThat(keys(S3Listing.list(storeAt(endpoint, ctx), "b1", "", List.of("a", "b").iterator())))
+                    .containsExactly("a", "b", "c");
+        } finally {
+            server.stop(0);
+        }
+        var endless = storeIgnoringStartAfter(true); // truncated, no continuation token, start-after ignored
+        endpoint = java.net.URI.create("http://127.0.0.1:" + endless.getAddress().getPort());
+        try (var ctx = new labcloud.aws.AwsContext(new labcloud.aws.AwsSettings(null, "us-east-1", endpoint, true), fx.env())) {
+            Iterator<ObjectEntry> it = S3Listing.list(storeAt(endpoint, ctx), "b1", "");
+            assertThatThrownBy(() -> keys(it)).hasMessageContaining("ignores start-after");
+        } finally {
+            endless.stop(0);
+        }
+    }
+
     @Test
     void aFailingListingSurfacesAtTheReader() {
         Iterator<ObjectEntry> it = S3Listing.list(store, "no-such-bucket-" + fx.bucket, "", List.of("a", "b").iterator());

@@ -63,6 +63,7 @@ public final class DigestCache implements AutoCloseable {
     /** A cached read of one file: its MD5 (null if only its parts were hashed), multipart ETag for partSize, CRC32C. */
     public record Entry(Stamp stamp, String md5, long partSize, String multipartEtag, String crc32c) {}
 
+    /** A row to write; with a null entry, one to delete. */
     private record Row(String path, Entry entry) {}
 
     private DigestCache(CompletableFuture<Db> db) {
@@ -152,7 +153,10 @@ public final class DigestCache implements AutoCloseable {
             if (done) return null;
             try {
                 if (rows == null && !start()) return null;
-                while (rowKey != null && KeyOrder.compare(rowKey, key) < 0) advance();
+                while (rowKey != null && KeyOrder.compare(rowKey, key) < 0) {
+                    forgetIfGone(base + rowKey);
+                    advance();
+                }
                 return key.equals(rowKey) ? row : null;
             } catch (SQLException | RuntimeException e) {
                 done = true;
@@ -187,14 +191,32 @@ public final class DigestCache implements AutoCloseable {
                     rows.getString(6), rows.getLong(7), rows.getString(8), rows.getString(9));
         }
 
+        /** Passes the rest of the root's entries, forgetting those whose files are gone; then lets go of the query. */
         @Override
         public void close() {
+            try {
+                while (!done && rows != null && rowKey != null) {
+                    forgetIfGone(base + rowKey);
+                    advance();
+                }
+            } catch (SQLException | RuntimeException e) {
+                // pruning is a nicety; the entries stay
+            }
+            done = true;
             try {
                 if (query != null) query.close();
             } catch (SQLException ignored) {
                 // read-only statement
             }
         }
+    }
+
+    /**
+     * An entry the planner passed over belongs to a file that was deleted, or to one that was not
+     * compared this time (new at the destination, or of another size); only the first kind is dropped.
+     */
+    private void forgetIfGone(String path) {
+        if (!Files.exists(Path.of(path), java.nio.file.LinkOption.NOFOLLOW_LINKS)) queue(new Row(path, null));
     }
 
     /**
@@ -208,9 +230,15 @@ public final class DigestCache implements AutoCloseable {
         if (broken || before == null) return;
         long now = java.time.Instant.now().toEpochMilli() * 1_000_000L;
         if (now - Math.max(before.ctimeNanos(), before.mtimeNanos()) < RACY_NANOS) return;
+        queue(new Row(key(file), new Entry(before, md5, partSize, multipartEtag, crc32c)));
+    }
+
+    /** Queues a row to write (or, with no entry, to delete), writing a batch when enough are waiting. */
+    private void queue(Row r) {
+        if (broken) return;
         List<Row> batch = null;
         synchronized (pending) {
-            pending.add(new Row(key(file), new Entry(before, md5, partSize, multipartEtag, crc32c)));
+            pending.add(r);
             if (pending.size() >= BATCH) {
                 batch = new ArrayList<>(pending);
                 pending.clear();
@@ -223,10 +251,16 @@ public final class DigestCache implements AutoCloseable {
         Db d = connections();
         if (d == null || batch.isEmpty()) return;
         Connection c = d.writer();
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO digests VALUES (?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO digests VALUES (?,?,?,?,?,?,?,?,?)");
+             PreparedStatement gone = c.prepareStatement("DELETE FROM digests WHERE path = ?")) {
             c.setAutoCommit(false);
             for (Row r : batch) {
                 Entry e = r.entry();
+                if (e == null) {
+                    gone.setString(1, r.path());
+                    gone.addBatch();
+                    continue;
+                }
                 p.setString(1, r.path());
                 p.setLong(2, e.stamp().size());
                 p.setLong(3, e.stamp().mtimeNanos());
@@ -239,6 +273,7 @@ public final class DigestCache implements AutoCloseable {
                 p.addBatch();
             }
             p.executeBatch();
+            gone.executeBatch();
             c.commit();
         } catch (SQLException e) {
             broken = true;

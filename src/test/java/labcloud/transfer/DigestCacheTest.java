@@ -70,6 +70,29 @@ class DigestCacheTest {
     }
 
     @Test
+    void entriesOfDeletedFilesAreDroppedWhenAPlannerPassesThem() throws Exception {
+        Path a = oldFile("a", "a"), b = oldFile("b", "b"), c = oldFile("c", "c"), d = oldFile("d", "d");
+        Thread.sleep(2_100);
+        try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
+            for (Path p : new Path[] {a, b, c, d}) cache.put(p, DigestCache.Stamp.of(p), "m", 0, null, null);
+        }
+        Files.delete(b);
+        Files.delete(d);
+        try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
+            DigestCache.Cursor cursor = cache.cursor(dir.resolve("root"));
+            assertThat(cursor.find("c")).isNotNull(); // passes a (still there) and b (gone)
+            cursor.close(); // passes d (gone)
+        }
+        try (DigestCache cache = DigestCache.open(dir.resolve("digests.db"))) {
+            DigestCache.Cursor cursor = cache.cursor(dir.resolve("root"));
+            assertThat(cursor.find("a")).isNotNull();
+            assertThat(cursor.find("b")).isNull();
+            assertThat(cursor.find("c")).isNotNull();
+            assertThat(cursor.find("d")).isNull();
+        }
+    }
+
+    @Test
     void anUnusableDatabaseOnlyTurnsTheCacheOff() throws Exception {
         Path notADb = Files.writeString(dir.resolve("digests.db"), "this is not SQLite");
         Path f = oldFile("f.txt", "one");

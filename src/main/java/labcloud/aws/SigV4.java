@@ -99,10 +99,11 @@ final class SigV4 {
     }
 
     private Mac signingMac(String secret, String day) {
+        SigningKey k = signingKeyFor(secret, day);
         try {
-            return (Mac) signingKeyFor(secret, day).mac.clone();
+            return (Mac) k.mac.clone();
         } catch (CloneNotSupportedException e) {
-            return newMac(signingKeyFor(secret, day).key);
+            return newMac(k.key);
         }
     }
 

@@ -124,6 +124,11 @@ public final class DigestCache implements AutoCloseable {
         return d;
     }
 
+    /** The file's stamp, or null (no stat) when the cache is off: nothing would be looked up or kept. */
+    public Stamp stamp(Path file) {
+        return broken ? null : Stamp.of(file);
+    }
+
     static String key(Path file) {
         return file.toAbsolutePath().normalize().toString();
     }

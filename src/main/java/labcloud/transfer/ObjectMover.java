@@ -117,7 +117,7 @@ final class ObjectMover {
 
     private void upload(RangeSource src, ObjectEntry e, Ref.S3 to, Path localPath) throws Exception {
         long size = e.size();
-        DigestCache.Stamp before = localPath == null ? null : DigestCache.Stamp.of(localPath);
+        DigestCache.Stamp before = localPath == null ? null : digests.stamp(localPath);
         if (!settings.parts().multipart(size)) {
             int permits = budget.acquire(size);
             try {

@@ -199,8 +199,4 @@ public final class S3Listing {
     public static String unquote(String etag) {
         return S3ObjectIo.unquote(etag);
     }
-
-    static Iterator<ObjectEntry> empty() {
-        return Collections.emptyIterator();
-    }
 }

@@ -27,10 +27,6 @@ final class SameContent {
         return filesRead.get();
     }
 
-    boolean same(ObjectEntry a, Ref from, ObjectEntry b, Ref to) throws IOException {
-        return same(a, from, b, to, null);
-    }
-
     boolean same(ObjectEntry a, Ref from, ObjectEntry b, Ref to, DigestCache.Entry cached) throws IOException {
         if (from instanceof Ref.S3 && to instanceof Ref.S3) {
             if (a.etag() != null && a.etag().equals(b.etag())) return true;
@@ -47,7 +43,7 @@ final class SameContent {
         int n = Checksums.multipartCount(etag);
         long size = a.size();
         long partSize = n > 0 && n == parts.parts(size) ? parts.partSize(size) : 0;
-        DigestCache.Stamp stamp = DigestCache.Stamp.of(local.path());
+        DigestCache.Stamp stamp = cache.stamp(local.path());
         DigestCache.Entry known = cached != null && cached.stamp().equals(stamp)
                 && (partSize == 0 ? cached.md5() != null : cached.partSize() == partSize) ? cached : null;
         if (known == null) known = read(local.path(), stamp, partSize);

@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import labcloud.core.Workers;
 
 /**
- * Runs one task per key (a region, or a region and a service) on virtual threads with bounded
- * concurrency. A failing task never aborts the others: it becomes a {@link RegionError}.
+ * Runs one task per key (a region, or a region and a service) on a bounded pool of threads
+ * ({@link Workers}). A failing task never aborts the others: it becomes a {@link RegionError}.
  */
 public final class FanOut {
     /** A unit of work: the region it reads and the service, for error reports. */
@@ -33,19 +32,9 @@ public final class FanOut {
     }
 
     public <T> Result<T> run(List<Job<T>> jobs) {
-        Semaphore permits = new Semaphore(parallelism);
         Map<Job<T>, Future<T>> futures = new LinkedHashMap<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Job<T> job : jobs) {
-                futures.put(job, pool.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return job.work().get();
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
+        try (ExecutorService pool = Workers.fixed("fan-out", Math.min(parallelism, Math.max(1, jobs.size())))) {
+            for (Job<T> job : jobs) futures.put(job, pool.submit(() -> job.work().get()));
             List<T> values = new ArrayList<>();
             List<RegionError> errors = new ArrayList<>();
             for (var e : futures.entrySet()) {

@@ -16,6 +16,7 @@ import labcloud.aws.AwsErrors;
 import labcloud.aws.FanOut;
 import labcloud.aws.RegionError;
 import labcloud.core.Json;
+import labcloud.core.Workers;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.Grant;
@@ -71,7 +72,7 @@ public final class S3BucketCollector implements Collector {
             if (region != null && wanted.contains(region)) known.computeIfAbsent(region, k -> new ArrayList<>()).add(b.name());
         }
         FutureTask<Map<String, BucketSizes.Size>> early = new FutureTask<>(() -> sizes(run, known));
-        Thread.ofVirtual().name("s3-bucket-sizes").start(early);
+        Workers.start("s3-bucket-sizes", early);
 
         FanOut.Result<Resource> details = run.aws().fanOut().run(buckets.stream().map(b -> new FanOut.Job<Resource>(
                 "global", "s3", () -> {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import labcloud.aws.AwsErrors;
+import labcloud.core.Workers;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
@@ -22,7 +22,7 @@ final class BatchDelete {
         ConcurrentLinkedQueue<TransferReport.Failure> failures = new ConcurrentLinkedQueue<>();
         if (store.aws().settings().compat()) {
             Semaphore inFlight = new Semaphore(32);
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            try (ExecutorService pool = Workers.pool("delete")) {
                 for (String key : keys) {
                     inFlight.acquireUninterruptibly();
                     pool.submit(() -> {

@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import labcloud.aws.S3ObjectIo;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
+import labcloud.core.Workers;
 
 /**
  * Streams an S3 listing in key order, keys relative to the prefix, with bounded memory.
@@ -44,7 +45,7 @@ public final class S3Listing {
     public static Iterator<ObjectEntry> list(S3Store store, String bucket, String prefix, Iterator<String> boundaries) {
         BlockingQueue<Range> ranges = new LinkedBlockingQueue<>(); // bounded by the slots
         Semaphore slots = new Semaphore(RANGES_AHEAD);
-        Thread.ofVirtual().name("s3-listing").start(() -> {
+        Workers.start("s3-listing", () -> {
             String lo = null;
             try {
                 while (true) {
@@ -52,7 +53,7 @@ public final class S3Listing {
                     slots.acquire();
                     Range r = new Range(lo, hi);
                     ranges.put(r);
-                    Thread.ofVirtual().name("s3-listing-range").start(() -> r.fill(store, bucket, prefix));
+                    Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
                     if (hi == null) return;
                     lo = hi;
                 }

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import labcloud.aws.AwsErrors;
@@ -15,6 +14,7 @@ import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
 import labcloud.core.ProgressListener;
 import labcloud.core.Sizes;
+import labcloud.core.Workers;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 
@@ -46,7 +46,7 @@ public final class TransferEngine {
         ByteBudget budget = new ByteBudget(settings.bytes());
         Semaphore files = new Semaphore(settings.files());
         SameContent sameContent = new SameContent(settings.parts(), digests);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService pool = Workers.pool("transfer")) {
             ObjectMover mover = new ObjectMover(settings, budget, pool, journal, bytes, digests);
             Ticker ticker = new Ticker(progress, copied, bytes, t0);
             while (true) {

@@ -20,7 +20,7 @@ class CliBasicsTest {
     @Test
     void everyCommandAndSubcommandHasHelp() {
         java.util.List<String[]> paths = new java.util.ArrayList<>();
-        collect(new picocli.CommandLine(new Main()), new java.util.ArrayList<>(), paths);
+        collect(Main.commandLine(new Main(), null), new java.util.ArrayList<>(), paths);
         assertThat(paths.size()).isGreaterThan(25);
         for (String[] path : paths) {
             String[] args = java.util.Arrays.copyOf(path, path.length + 1);
@@ -39,6 +39,20 @@ class CliBasicsTest {
             out.add(path.toArray(String[]::new));
             collect(sub, path, out);
         });
+    }
+
+    @Test
+    void onlyTheInvokedCommandIsBuiltAndItIsFoundPastTheValuesOfGlobalOptions() {
+        assertThat(Main.invoked(new String[] {"--profile", "sync", "--output=json", "-q", "ls", "s3://b"})).isEqualTo(LsCommand.class);
+        assertThat(Main.invoked(new String[] {"--region", "eu-west-1", "creds", "whoami"})).isEqualTo(CredsCommand.class);
+        assertThat(Main.invoked(new String[] {"--help"})).isNull();
+        assertThat(Main.invoked(new String[] {"frobnicate", "sync"})).isNull();
+        // the command runs with its global options wherever they stand
+        CliResult r = CliResult.run(env, "--output", "json", "price", "egress", "500GB");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("36.0");
+        CliResult after = CliResult.run(env, "price", "egress", "500GB", "--output", "json");
+        assertThat(after.stdout()).isEqualTo(r.stdout());
     }
 
     @Test

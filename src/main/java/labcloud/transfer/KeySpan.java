@@ -16,7 +16,7 @@ import java.util.List;
 record KeySpan(String prefix, String after, String before, String skip) {
     /** Characters between the two ends that are listed one prefix each, rather than by one wider span. */
     private static final int MAX_SPLIT = 8;
-    private static final String MAX_CHAR = new String(Character.toChars(Character.MAX_CODE_POINT));
+    private static final String MAX_CHAR = SplitPoints.MAX_CHAR;
 
     boolean admits(String key) {
         return (before == null || KeyOrder.compare(key, before) < 0) && (skip == null || !key.startsWith(skip));
@@ -31,7 +31,7 @@ record KeySpan(String prefix, String after, String before, String skip) {
         int a = lo.codePointAt(common.length()), b = hi.codePointAt(common.length());
         String blockA = common + Character.toString(a), blockB = common + Character.toString(b);
         List<KeySpan> spans = new ArrayList<>();
-        spans.add(new KeySpan(blockA, lo, null, null)); // the rest of lo's block
+        spans.add(new KeySpan(restOfBlock(blockA, lo), lo, null, null)); // the rest of lo's block
         List<String> between = new ArrayList<>();
         for (int c = a + 1; c < b && between.size() <= MAX_SPLIT; c++) {
             if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) between.add(common + Character.toString(c));
@@ -44,6 +44,17 @@ record KeySpan(String prefix, String after, String before, String skip) {
         }
         spans.add(new KeySpan(blockB, null, upTo, null)); // hi's block, up to hi
         return spans;
+    }
+
+    /**
+     * The narrowest prefix holding every key of the block that comes after lo. Where lo continues
+     * the block with the largest code point (a {@link SplitPoints} point), a later key must continue
+     * with it too: after "f000" + max only keys that start with "f000" + max follow in "f000".
+     */
+    private static String restOfBlock(String block, String lo) {
+        String p = block;
+        while (lo.startsWith(p + MAX_CHAR)) p += MAX_CHAR;
+        return p;
     }
 
     /** Longest common prefix of two keys, never splitting a surrogate pair. */

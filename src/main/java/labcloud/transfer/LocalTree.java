@@ -29,8 +29,8 @@ public final class LocalTree {
         return new Walker(root);
     }
 
-    /** Every n-th key of the tree, in key order, walked lazily: where a remote listing may be split. */
-    public static Iterator<String> everyNthKey(Path root, int n) {
+    /** The tree's keys in key order, walked lazily. */
+    public static Iterator<String> keys(Path root) {
         Iterator<ObjectEntry> all = walk(root);
         return new Iterator<>() {
             @Override
@@ -40,9 +40,7 @@ public final class LocalTree {
 
             @Override
             public String next() {
-                ObjectEntry e = all.next();
-                for (int skipped = 1; skipped < n && all.hasNext(); skipped++) e = all.next();
-                return e.key();
+                return all.next().key();
             }
         };
     }

@@ -19,9 +19,9 @@ import labcloud.core.Workers;
  *
  * <p>A ListObjectsV2 listing is a chain of pages, each needing the one before, so a large prefix
  * lists at one page per round trip. When the caller knows roughly which keys to expect (the local
- * tree a sync compares against), its every 1,000th key splits the key space into ranges that are
- * listed side by side: range (lo, hi] starts after lo and stops past hi, with request prefixes as
- * narrow as the two ends allow (see {@link KeySpan}). The ranges cover the whole key space, so a
+ * tree a sync compares against), points about every 1,000th of its keys ({@link SplitPoints}) split
+ * the key space into ranges that are listed side by side: range (lo, hi] starts after lo and stops
+ * past hi, with request prefixes as narrow as the two ends allow (see {@link KeySpan}). The ranges cover the whole key space, so a
  * key the guide does not have is listed all the same.
  */
 public final class S3Listing {

@@ -30,12 +30,12 @@ public record Side(TransferUrl url, Path localRoot, S3Store store, String bucket
 
     /**
      * Lists this side in key order. A bucket prefix compared with a local tree (the other side of
-     * a sync) is listed in ranges side by side, split at every 1,000th local key.
+     * a sync) is listed in ranges side by side, split about every 1,000th local key ({@link SplitPoints}).
      */
     public Iterator<ObjectEntry> list(Side other) {
         if (isLocal()) return LocalTree.walk(localRoot);
         Iterator<String> bounds = other != null && other.isLocal()
-                ? LocalTree.everyNthKey(other.localRoot, S3Listing.KEYS_PER_RANGE) : Collections.emptyIterator();
+                ? SplitPoints.of(LocalTree.keys(other.localRoot), S3Listing.KEYS_PER_RANGE) : Collections.emptyIterator();
         return S3Listing.list(store, bucket, prefix, bounds);
     }
 

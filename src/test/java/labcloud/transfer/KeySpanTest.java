@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The spans a key range is listed as hold exactly its keys, once each, in order. */
 class KeySpanTest {
-    private static final String[] ALPHABET = {"0", "1", "2", "9", "a", "b", "m", "z", "/", ".", " ", "é", "😀", "~"};
+    private static final String MAX = SplitPoints.MAX_CHAR;
+    private static final String[] ALPHABET = {"0", "1", "2", "9", "a", "b", "m", "z", "/", ".", " ", "é", "😀", "~", MAX};
 
     /** What a store returns for a span: keys under its prefix after its start, then filtered as the lister does. */
     private static List<String> listed(TreeSet<String> keys, KeySpan s) {
@@ -30,6 +31,7 @@ class KeySpanTest {
             TreeSet<String> keys = new TreeSet<>(KeyOrder.COMPARATOR);
             for (int i = 0; i < 200; i++) keys.add(randomKey(r));
             String lo = randomKey(r), hi = randomKey(r);
+            if (r.nextInt(3) == 0) lo = lo.substring(0, lo.offsetByCodePoints(0, 1)) + MAX; // a split point
             if (KeyOrder.compare(lo, hi) > 0) {
                 String t = lo;
                 lo = hi;
@@ -59,6 +61,9 @@ class KeySpanTest {
         assertThat(KeySpan.cover(null, "b")).containsExactly(new KeySpan("", null, "b\0", null));
         assertThat(KeySpan.cover("b", null)).containsExactly(new KeySpan("", "b", null, null));
         assertThat(KeySpan.cover("abc", "abc/d")).containsExactly(new KeySpan("abc", "abc", "abc/d\0", null));
+        // from a split point: the rest of its block is only what continues it
+        assertThat(KeySpan.cover("f000" + MAX, "f001" + MAX)).containsExactly(
+                new KeySpan("f000" + MAX, "f000" + MAX, null, null), new KeySpan("f001", null, "f001" + MAX + "\0", null));
     }
 
     @Test

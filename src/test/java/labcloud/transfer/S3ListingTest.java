@@ -61,17 +61,20 @@ class S3ListingTest {
 
     @Test
     void rangesGiveExactlyThePlainListingWhateverTheBoundaries() throws Exception {
-        put(List.of("p/a.txt", "p/a/b", "p/a/c/d", "p/b", "p/ba", "p/bb/x", "p/c", "p/ünï ✓", "p/😀/e",
+        String max = SplitPoints.MAX_CHAR;
+        put(List.of("p/a.txt", "p/a/b", "p/a/c/d", "p/b", "p/ba", "p/bb/x", "p/b" + max + "x", "p/c", "p/ünï ✓", "p/😀/e",
                 "p/zz", "q/outside", "p0"));
         fx.s3().putObject(b -> b.bucket(fx.bucket).key("p/folder/"), RequestBody.empty()); // a "folder" marker
         List<String> plain = keys(S3Listing.list(store, fx.bucket, "p/"));
-        assertThat(plain).containsExactly("a.txt", "a/b", "a/c/d", "b", "ba", "bb/x", "c", "zz", "ünï ✓", "😀/e");
+        assertThat(plain).containsExactly("a.txt", "a/b", "a/c/d", "b", "ba", "bb/x", "b" + max + "x", "c", "zz", "ünï ✓", "😀/e");
 
         // boundaries that exist remotely, that do not, before the first key and after the last
         assertThat(ranged("p/", "a/b", "b", "bz", "zz")).isEqualTo(plain);
         assertThat(ranged("p/", "0", "a", "a/c", "a/c/d/e", "ba", "c")).isEqualTo(plain);
         assertThat(ranged("p/", "ünï ✓", "😀", "😀/e", "😀/f")).isEqualTo(plain);
         assertThat(ranged("p/", "~")).isEqualTo(plain);
+        // split points at the ends of key blocks, the second one before a key that continues it
+        assertThat(ranged("p/", "a" + max, "b" + max, "bb" + max, "c" + max)).isEqualTo(plain);
         // a guide that repeats or goes backwards only loses parallelism
         assertThat(ranged("p/", "b", "b", "a", "c")).isEqualTo(plain);
         // the whole bucket, no prefix

@@ -25,6 +25,13 @@ record KeySpan(String prefix, String after, String before, String skip) {
     /** Spans that together hold exactly the keys k with lo &lt; k &lt;= hi, in key order; null ends are open. */
     static List<KeySpan> cover(String lo, String hi) {
         String upTo = hi == null ? null : hi + "\0"; // the first key after hi
+        if (lo == null && hi != null && hi.endsWith(MAX_CHAR)) {
+            // up to a split point: everything before its block, then the block, so that the first
+            // span stops at the block instead of paging on through it to learn where it ends
+            String block = hi;
+            while (block.endsWith(MAX_CHAR)) block = block.substring(0, block.length() - MAX_CHAR.length());
+            if (!block.isEmpty()) return List.of(new KeySpan("", null, block, null), new KeySpan(block, null, upTo, null));
+        }
         if (lo == null || hi == null) return List.of(new KeySpan("", lo, upTo, null));
         String common = commonPrefix(lo, hi);
         if (common.length() == lo.length()) return List.of(new KeySpan(common, lo, upTo, null)); // lo is a prefix of hi

@@ -32,14 +32,16 @@ class KeySpanTest {
             for (int i = 0; i < 200; i++) keys.add(randomKey(r));
             String lo = randomKey(r), hi = randomKey(r);
             if (r.nextInt(3) == 0) lo = lo.substring(0, lo.offsetByCodePoints(0, 1)) + MAX; // a split point
+            if (r.nextInt(3) == 0) hi = hi.substring(0, hi.offsetByCodePoints(0, 1)) + MAX;
             if (KeyOrder.compare(lo, hi) > 0) {
                 String t = lo;
                 lo = hi;
                 hi = t;
             }
             if (lo.equals(hi)) continue;
+            if (r.nextInt(5) == 0) lo = null; // open lower end
             List<String> expected = new ArrayList<>();
-            for (String k : keys) if (KeyOrder.compare(k, lo) > 0 && KeyOrder.compare(k, hi) <= 0) expected.add(k);
+            for (String k : keys) if ((lo == null || KeyOrder.compare(k, lo) > 0) && KeyOrder.compare(k, hi) <= 0) expected.add(k);
             List<String> got = new ArrayList<>();
             for (KeySpan s : KeySpan.cover(lo, hi)) got.addAll(listed(keys, s));
             assertThat(got).as("(%s, %s]", lo, hi).isEqualTo(expected);
@@ -61,6 +63,9 @@ class KeySpanTest {
         assertThat(KeySpan.cover(null, "b")).containsExactly(new KeySpan("", null, "b\0", null));
         assertThat(KeySpan.cover("b", null)).containsExactly(new KeySpan("", "b", null, null));
         assertThat(KeySpan.cover("abc", "abc/d")).containsExactly(new KeySpan("abc", "abc", "abc/d\0", null));
+        // up to a split point: what comes before its block, then the block
+        assertThat(KeySpan.cover(null, "f000" + MAX)).containsExactly(
+                new KeySpan("", null, "f000", null), new KeySpan("f000", null, "f000" + MAX + "\0", null));
         // from a split point: the rest of its block is only what continues it
         assertThat(KeySpan.cover("f000" + MAX, "f001" + MAX)).containsExactly(
                 new KeySpan("f000" + MAX, "f000" + MAX, null, null), new KeySpan("f001", null, "f001" + MAX + "\0", null));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import labcloud.aws.S3ObjectIo;
@@ -21,7 +22,9 @@ import labcloud.core.Workers;
  * lists at one page per round trip. When the caller knows roughly which keys to expect (the local
  * tree a sync compares against), points about every 1,000th of its keys ({@link SplitPoints}) split
  * the key space into ranges that are listed side by side: range (lo, hi] starts after lo and stops
- * past hi, with request prefixes as narrow as the two ends allow (see {@link KeySpan}). The ranges cover the whole key space, so a
+ * past hi, with request prefixes as narrow as the two ends allow (see {@link KeySpan}). Without a
+ * guide, points are guessed from the first page when its keys are numbered ({@link NumberedKeys}),
+ * until a guessed range comes back empty. Either way the ranges cover the whole key space, so a
  * key the guide does not have is listed all the same.
  */
 public final class S3Listing {
@@ -46,12 +49,25 @@ public final class S3Listing {
         BlockingQueue<Range> ranges = new LinkedBlockingQueue<>(); // bounded by the slots
         Semaphore slots = new Semaphore(RANGES_AHEAD);
         Workers.start("s3-listing", () -> {
-            String lo = null;
             try {
-                while (true) {
-                    String hi = nextBoundary(boundaries, lo);
+                String lo = null;
+                Iterator<String> points = boundaries;
+                Guess guess = null;
+                if (!hasNext(boundaries)) {
+                    // no guide: the first page shows whether the keys are numbered (see NumberedKeys)
+                    guess = new Guess();
                     slots.acquire();
-                    Range r = new Range(lo, hi);
+                    Range first = new Range(null, null, guess);
+                    ranges.put(first);
+                    Workers.start("s3-listing-range", () -> first.fill(store, bucket, prefix));
+                    points = guess.points.join();
+                    if (!points.hasNext()) return; // the first range lists everything
+                    lo = first.hi;
+                }
+                while (true) {
+                    String hi = guess != null && guess.pastTheEnd ? null : nextBoundary(points, lo);
+                    slots.acquire();
+                    Range r = new Range(lo, hi, guess);
                     ranges.put(r);
                     Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
                     if (hi == null) return;
@@ -59,9 +75,22 @@ public final class S3Listing {
                 }
             } catch (InterruptedException e) {
                 // nobody is reading any more
+            } catch (RuntimeException e) {
+                // a bug here must reach the reader, never leave it waiting for a range that will not come
+                Range failed = new Range(null, null, null);
+                failed.pages.add(e);
+                ranges.add(failed);
             }
         });
         return new Reader(ranges, slots, bucket);
+    }
+
+    private static boolean hasNext(Iterator<String> boundaries) {
+        try {
+            return boundaries.hasNext();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String nextBoundary(Iterator<String> boundaries, String after) {
@@ -76,25 +105,38 @@ public final class S3Listing {
         return null;
     }
 
+    /** Split points guessed from the first page, and whether a guessed range has come back empty. */
+    private static final class Guess {
+        final CompletableFuture<Iterator<String>> points = new CompletableFuture<>();
+        volatile boolean pastTheEnd;
+    }
+
     /** Keys after lo (exclusive) up to hi (inclusive), listed as {@link KeySpan}s; null means unbounded. */
     private static final class Range {
         final String lo;
-        final String hi;
+        /** Set before the range's END when the first page ends it (the first range of a guess). */
+        volatile String hi;
+        private final Guess guess;
+        private boolean found;
         final BlockingQueue<Object> pages = new ArrayBlockingQueue<>(2);
 
-        Range(String lo, String hi) {
+        Range(String lo, String hi, Guess guess) {
             this.lo = lo;
             this.hi = hi;
+            this.guess = guess;
         }
 
         void fill(S3Store store, String bucket, String prefix) {
             Object last = END;
             try {
                 for (KeySpan span : KeySpan.cover(lo, hi)) list(store, bucket, prefix, span);
+                if (guess != null && !found && lo != null) guess.pastTheEnd = true; // guessed past the last key
             } catch (RuntimeException e) {
                 last = e;
             } catch (InterruptedException e) {
                 return;
+            } finally {
+                if (guess != null) guess.points.complete(Collections.emptyIterator());
             }
             try {
                 pages.put(last);
@@ -133,9 +175,19 @@ public final class S3Listing {
                     if (o.key().endsWith("/") && o.size() == 0) continue; // "folder" markers (and the prefix itself)
                     page.add(new ObjectEntry(key, o.size(), o.lastModified(), o.etag(), o.storageClass()));
                 }
+                found |= !page.isEmpty();
                 // a page that ended exactly on hi needs no further request to learn that nothing follows
                 boolean reachedEnd = before != null && last != null && KeyOrder.compare(last + "\0", before) >= 0;
                 more &= r.truncated() && last != null && !reachedEnd;
+                if (more && lo == null && guess != null && !guess.points.isDone() && !page.isEmpty()) {
+                    // the first page of a listing without a guide: end this range with it if the keys are numbered
+                    Iterator<String> points = NumberedKeys.pointsAfter(page.get(0).key(), page.get(page.size() - 1).key());
+                    if (points.hasNext()) {
+                        hi = page.get(page.size() - 1).key();
+                        more = false;
+                    }
+                    guess.points.complete(points);
+                }
                 token = r.nextToken();
                 if (token == null && more) {
                     if (after != null && KeyOrder.compare(last, after) <= 0) {

@@ -94,6 +94,22 @@ class S3ListingTest {
     }
 
     @Test
+    void aListingWithoutAGuideGuessesRangesForNumberedKeysAndStillListsEveryKey() throws Exception {
+        List<String> keys = new ArrayList<>(List.of("n/a.txt", "n/f02499x", "n/f09999", "n/zz", "n/f5"));
+        for (int i = 0; i < 2_600; i++) keys.add(String.format("n/f%05d", i));
+        put(keys);
+        List<String> expected = new ArrayList<>();
+        fx.s3().listObjectsV2Paginator(b -> b.bucket(fx.bucket).prefix("n/")).contents().forEach(o -> expected.add(o.key().substring(2)));
+        assertThat(expected).hasSize(2_605);
+        assertThat(keys(S3Listing.list(store, fx.bucket, "n/"))).isEqualTo(expected);
+        // keys that are not numbered: one chain of pages
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 1_100; i++) words.add("w/" + Integer.toString(i * 7919, 36) + "-x");
+        put(words);
+        assertThat(keys(S3Listing.list(store, fx.bucket, "w/"))).hasSize(1_100).isSortedAccordingTo(KeyOrder.COMPARATOR);
+    }
+
+    @Test
     void syncGuidedByALocalTreeListsEveryRemoteKeyIncludingOnesTheTreeLacks() throws Exception {
         List<String> remote = new ArrayList<>();
         for (int i = 0; i < 2_100; i++) remote.add(String.format("d/f%05d", i * 2)); // even numbers remotely

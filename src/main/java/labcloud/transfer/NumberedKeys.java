@@ -8,8 +8,8 @@ import java.util.NoSuchElementException;
  * Guesses where later listing pages of numbered keys end, from the first page alone: datasets are
  * often numbered files (frame_000123.png, shard-00042.tar). If the first and last key of the page
  * differ inside one run of digits of the same width, the page covered that many numbers, and the
- * next pages probably cover as many each: split points follow at that step, each at the end of the
- * block its number's key belongs to ({@link SplitPoints}). A wrong guess costs requests, never keys:
+ * next pages probably cover as many each: split points follow at that step, each at the end of a
+ * block of keys ({@link SplitPoints}). A wrong guess costs requests, never keys:
  * the ranges between points still cover the whole key space.
  */
 final class NumberedKeys {
@@ -40,10 +40,18 @@ final class NumberedKeys {
             @Override
             public String next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                String key = head + pad(n, width) + tail, following = head + pad(n + 1, width) + tail;
+                String key = key(n), firstOfRange = key(n - step + 1), following = key(n + 1);
                 n += step;
                 String common = KeySpan.commonPrefix(key, following);
-                return common + Character.toString(key.codePointAt(common.length())) + SplitPoints.MAX_CHAR;
+                String byNeighbour = common + Character.toString(key.codePointAt(common.length()));
+                // at a roll-over (f009999 | f010000) the neighbours share only "f0"; the range's own
+                // block, "f009", ends it as well and lists as one narrow prefix
+                String byRange = KeySpan.commonPrefix(firstOfRange, key);
+                return (byRange.length() > byNeighbour.length() ? byRange : byNeighbour) + SplitPoints.MAX_CHAR;
+            }
+
+            private String key(long number) {
+                return head + pad(number, width) + tail;
             }
         };
     }

@@ -19,6 +19,9 @@ class NumberedKeysTest {
     @Test
     void aPageOfNumberedKeysGivesPointsAtTheSameStepEachAtTheEndOfItsBlock() {
         assertThat(first(NumberedKeys.pointsAfter("f000000", "f000999"), 3)).containsExactly("f001" + MAX, "f002" + MAX, "f003" + MAX);
+        // at the roll-over to f010000 the range still ends with its own block, not all of "f00"
+        assertThat(first(NumberedKeys.pointsAfter("f000000", "f000999"), 10).subList(7, 10))
+                .containsExactly("f008" + MAX, "f009" + MAX, "f010" + MAX);
         // 500 numbers a page (two files per number, say): the blocks end where the numbers roll over
         assertThat(first(NumberedKeys.pointsAfter("img_0000.png", "img_0499.png"), 3))
                 .containsExactly("img_0" + MAX, "img_14" + MAX, "img_1" + MAX);

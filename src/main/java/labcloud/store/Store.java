@@ -24,6 +24,7 @@ public final class Store {
     }
 
     public static Store open(Environment env) {
+        SqliteNative.prepare(env.labcloudDir());
         return open(env.labcloudDir().resolve("labcloud.db"));
     }
 

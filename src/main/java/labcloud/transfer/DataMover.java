@@ -10,6 +10,7 @@ import labcloud.aws.AwsContext;
 import labcloud.core.Environment;
 import labcloud.core.ProgressListener;
 import labcloud.core.UsageException;
+import labcloud.store.SqliteNative;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -22,6 +23,7 @@ public final class DataMover implements AutoCloseable {
     private final TransferSettings settings;
     private final UploadJournal journal;
     private final Path digestFile;
+    private final Path labcloudDir;
     private DigestCache digests;
 
     public DataMover(AwsContext aws, Environment env, TransferSettings settings) {
@@ -29,11 +31,15 @@ public final class DataMover implements AutoCloseable {
         this.settings = settings;
         this.journal = journalFor(env);
         this.digestFile = env.labcloudDir().resolve("transfer").resolve("digests.db");
+        this.labcloudDir = env.labcloudDir();
     }
 
     /** The checksum cache, opened on first use (a sync with a local side). */
     private synchronized DigestCache digests() {
-        if (digests == null) digests = settings.rehash() ? DigestCache.disabled() : DigestCache.open(digestFile);
+        if (digests == null) {
+            if (!settings.rehash()) SqliteNative.prepare(labcloudDir);
+            digests = settings.rehash() ? DigestCache.disabled() : DigestCache.open(digestFile);
+        }
         return digests;
     }
 

@@ -65,8 +65,9 @@ class SecretsNeverPrintedTest {
         Path labcloudDir = home.resolve(".labcloud");
         if (Files.exists(labcloudDir)) {
             try (var files = Files.walk(labcloudDir)) {
-                for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".db")).toList()) {
-                    String content = Files.readString(f);
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    // bytes as Latin-1, so that databases and the SQLite library are searched too
+                    String content = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
                     assertThat(content).as(f.toString()).doesNotContain(ENV_SECRET).doesNotContain(FILE_SECRET);
                 }
             }

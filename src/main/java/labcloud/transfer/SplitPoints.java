@@ -21,7 +21,7 @@ final class SplitPoints implements Iterator<String> {
     private final Iterator<String> keys;
     private final int n;
     private final int window;
-    private long position = -1; // of the previous key
+    private long position = -1; // index of the latest key read
     private String previous;
     private String best;
     private int bestDepth;

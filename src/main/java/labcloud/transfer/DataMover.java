@@ -22,7 +22,6 @@ public final class DataMover implements AutoCloseable {
     private final Locations locations;
     private final TransferSettings settings;
     private final UploadJournal journal;
-    private final Path digestFile;
     private final Path labcloudDir;
     private DigestCache digests;
 
@@ -30,15 +29,16 @@ public final class DataMover implements AutoCloseable {
         this.locations = new Locations(aws, new Remotes(env));
         this.settings = settings;
         this.journal = journalFor(env);
-        this.digestFile = env.labcloudDir().resolve("transfer").resolve("digests.db");
         this.labcloudDir = env.labcloudDir();
     }
 
     /** The checksum cache, opened on first use (a sync with a local side). */
     private synchronized DigestCache digests() {
-        if (digests == null) {
-            if (!settings.rehash()) SqliteNative.prepare(labcloudDir);
-            digests = settings.rehash() ? DigestCache.disabled() : DigestCache.open(digestFile);
+        if (digests == null && settings.rehash()) {
+            digests = DigestCache.disabled();
+        } else if (digests == null) {
+            SqliteNative.prepare(labcloudDir);
+            digests = DigestCache.open(labcloudDir.resolve("transfer").resolve("digests.db"));
         }
         return digests;
     }

@@ -5,22 +5,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labcloud.app.Lab;
+import labcloud.app.LabAudit;
 import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
 import labcloud.inventory.Inventory;
-import labcloud.inventory.InventoryOptions;
-import labcloud.inventory.InventoryService;
-import labcloud.inventory.ResourceTypes;
 import labcloud.policy.AuditReport;
-import labcloud.policy.AuditService;
-import labcloud.policy.FindingHistory;
 import labcloud.policy.LabPolicy;
 import labcloud.policy.OwnerDigest;
 import labcloud.policy.People;
-import labcloud.policy.PolicyLoader;
 import labcloud.policy.Severity;
-import labcloud.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -50,17 +45,16 @@ public final class AuditCommand extends BaseCommand {
         if (threshold == null && !"none".equalsIgnoreCase(failOn)) {
             throw new UsageException("--fail-on '" + failOn + "': expected low, medium, high, critical or none");
         }
-        LabPolicy policy = PolicyLoader.load(env(), policyFile);
+        Lab lab = Lab.of(aws(), env(), policyFile);
+        LabPolicy policy = lab.policy();
         Instant when = asOf == null ? Instant.now() : TimeArgs.instant("--as-of", asOf, true);
         List<String> regionList = aws().resolveRegions(regions);
 
         var progress = out().progress("audit");
-        progress.update("inventory of " + regionList.size() + " regions");
-        Inventory inv = InventoryService.collect(aws(), new InventoryOptions(regionList, ResourceTypes.ALL, false, when));
-        progress.update("CloudTrail and rules");
-        AuditReport report = new AuditService(aws()).audit(policy, inv.account(), inv.resources(), inv.errors(),
-                regionList, when, asOf != null, new FindingHistory(Store.open(env())));
+        LabAudit.Result audited = LabAudit.collectAndAudit(lab, regionList, when, asOf != null, progress::update);
         progress.done();
+        Inventory inv = audited.inventory();
+        AuditReport report = audited.report();
 
         if (byOwner) {
             List<OwnerDigest.Entry> digest = OwnerDigest.of(report.findings(), People.emails(inv.resources(), policy.people()));

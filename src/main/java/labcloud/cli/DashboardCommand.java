@@ -2,10 +2,9 @@ package labcloud.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import labcloud.app.Lab;
 import labcloud.core.Redactor;
 import labcloud.core.UsageException;
-import labcloud.policy.PolicyLoader;
-import labcloud.store.Store;
 import labcloud.web.AccessToken;
 import labcloud.web.DashboardServer;
 import labcloud.web.LabDashboard;
@@ -34,8 +33,7 @@ public final class DashboardCommand extends BaseCommand {
         if (port < 0 || port > 65535) throw new UsageException("--port: expected 0 to 65535, not " + port);
         Duration every = DashboardRunner.parseRefresh(refresh);
         AccessToken token = accessToken();
-        Store store = Store.open(env());
-        LabDashboard lab = LabDashboard.of(every == null ? null : aws(), store, null, PolicyLoader.load(env(), null));
+        LabDashboard lab = LabDashboard.of(every == null ? Lab.storeOnly(env()) : Lab.of(aws(), env(), null));
         return DashboardRunner.serve(out(), every == null ? null : lab.refreshJob(), lab.source(), every, bind, port, token);
     }
 

@@ -3,12 +3,9 @@ package labcloud.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import labcloud.app.Lab;
 import labcloud.cli.output.Output;
 import labcloud.core.UsageException;
-import labcloud.demo.DemoAccount;
-import labcloud.demo.DemoSession;
-import labcloud.policy.PolicyLoader;
-import labcloud.store.Store;
 import labcloud.web.AccessToken;
 import labcloud.web.DashboardServer;
 import labcloud.web.DashboardSource;
@@ -52,10 +49,9 @@ final class DashboardRunner {
     }
 
     /** The demo's dashboard: refreshed from the emulated account into the demo's own store, port 8080 or any free one. */
-    static int serveDemo(Output out, DemoSession demo) {
-        Store store = Store.open(demo.environment());
-        // Like the demo's own inventory: bucket sizes by listing, as the emulator publishes no storage metrics.
-        LabDashboard lab = LabDashboard.of(demo.aws(), store, DemoAccount.REGIONS, PolicyLoader.builtIn()).withDeepBucketSizes();
+    static int serveDemo(Output out, Lab demo) {
+        // The demo's lab as its report used it: the same store, policy, regions and bucket sizes.
+        LabDashboard lab = LabDashboard.of(demo);
         int port = 8080;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             probe.setReuseAddress(true);

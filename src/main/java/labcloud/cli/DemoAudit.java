@@ -1,30 +1,25 @@
 package labcloud.cli;
 
 import java.time.Instant;
+import labcloud.app.Lab;
+import labcloud.app.LabAudit;
 import labcloud.cli.output.Format;
 import labcloud.cli.output.Output;
 import labcloud.core.ExitCode;
-import labcloud.demo.DemoAccount;
-import labcloud.demo.DemoSession;
 import labcloud.inventory.Inventory;
 import labcloud.policy.AuditReport;
-import labcloud.policy.AuditService;
-import labcloud.policy.FindingHistory;
 import labcloud.policy.LabPolicy;
-import labcloud.policy.PolicyLoader;
-import labcloud.store.Store;
 
 /** The audit part of `labcloud demo`: the planted problems, as `labcloud audit` reports them. */
 final class DemoAudit {
     private DemoAudit() {}
 
     /** Prints a per-rule summary of the findings (text and CSV output; the JSON of `demo` stays one document) and returns an exit code. */
-    static int print(Output out, DemoSession demo, Inventory inv) {
+    static int print(Output out, Lab lab, Inventory inv) {
         if (out.format() == Format.JSON) return ExitCode.OK;
         long t0 = System.nanoTime();
-        LabPolicy policy = PolicyLoader.load(demo.environment(), null);
-        AuditReport report = new AuditService(demo.aws()).audit(policy, inv.account(), inv.resources(), inv.errors(),
-                DemoAccount.REGIONS, Instant.now(), false, new FindingHistory(Store.open(demo.environment())));
+        LabPolicy policy = lab.policy();
+        AuditReport report = LabAudit.audit(lab, inv, lab.regions(), Instant.now(), false);
         out.line("");
         out.line(out.bold("Audit") + ": " + report.findings().size() + " findings, "
                 + FindingsTable.money((Double) report.summary().get("monthlyCostAtStake")) + "/month at stake"

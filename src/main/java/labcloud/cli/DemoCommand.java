@@ -1,15 +1,14 @@
 package labcloud.cli;
 
+import labcloud.app.InventoryRun;
+import labcloud.app.Lab;
 import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
 import labcloud.demo.DemoAccount;
 import labcloud.demo.DemoSession;
 import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryOptions;
-import labcloud.inventory.InventoryService;
 import labcloud.inventory.ResourceTypes;
-import labcloud.store.SnapshotStore;
-import labcloud.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,16 +25,16 @@ public final class DemoCommand extends BaseCommand {
             out().info("Seeded " + demo.manifest().resources().size() + " resources in "
                     + DemoAccount.REGIONS.size() + " regions at " + demo.moto().endpoint()
                     + String.format(" (%.1f s)", (System.nanoTime() - t0) / 1e9));
-            // The demo's inventory, saved in the demo's own store for the dashboard.
-            // --deep: the emulator publishes no S3 storage metrics, so buckets are listed for their sizes.
-            Inventory inv = InventoryService.collect(demo.aws(), new InventoryOptions(DemoAccount.REGIONS,
-                    ResourceTypes.ALL, true, java.time.Instant.now()));
-            new SnapshotStore(Store.open(demo.environment())).save(inv, ResourceTypes.ALL);
+            // The demo's lab: its own store, its own policy, its six regions; bucket sizes by listing,
+            // as the emulator publishes no S3 storage metrics. The report and the dashboard share it.
+            Lab lab = Lab.demo(demo);
+            Inventory inv = InventoryRun.collectAndSave(lab.aws(), lab.store(), new InventoryOptions(lab.regions(),
+                    ResourceTypes.ALL, lab.deepBucketSizes(), java.time.Instant.now())).inventory();
             out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));
             inv.errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));
-            int audit = DemoAudit.print(out(), demo, inv);
+            int audit = DemoAudit.print(out(), lab, inv);
             int code = inv.partial() ? ExitCode.PARTIAL : audit;
-            return noServe ? code : DashboardRunner.serveDemo(out(), demo);
+            return noServe ? code : DashboardRunner.serveDemo(out(), lab);
         }
     }
 }

@@ -3,14 +3,13 @@ package labcloud.cli;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import labcloud.app.InventoryRun;
 import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
 import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryChanges;
 import labcloud.inventory.InventoryOptions;
-import labcloud.inventory.InventoryService;
 import labcloud.inventory.ResourceTypes;
-import labcloud.store.SnapshotStore;
 import labcloud.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,16 +38,15 @@ public final class InventoryCommand extends BaseCommand {
         Set<String> typeSet = ResourceTypes.parse(types);
         Instant when = asOf == null ? Instant.now() : TimeArgs.instant("--as-of", asOf, false);
         List<String> regionList = aws().resolveRegions(regions);
-        Inventory inv = InventoryService.collect(aws(), new InventoryOptions(regionList, typeSet, deep, when));
-        SnapshotStore snapshots = new SnapshotStore(Store.open(env()));
-        long id = snapshots.save(inv, typeSet);
+        Store store = Store.open(env());
+        InventoryRun.Saved saved = InventoryRun.collectAndSave(aws(), store, new InventoryOptions(regionList, typeSet, deep, when));
+        Inventory inv = saved.inventory();
         if (changes) {
-            var previous = snapshots.previousCovering(id);
+            var previous = InventoryRun.changesSincePrevious(store, saved);
             if (previous.isEmpty()) {
                 out().info("no earlier inventory to compare with; this run is saved as the baseline");
             }
-            InventoryChanges diff = previous.map(p -> InventoryChanges.between(snapshots.load(p.id()), p.types(), inv, typeSet))
-                    .orElse(new InventoryChanges(null, inv.generatedAt(), List.of(), List.of(), List.of()));
+            InventoryChanges diff = previous.orElse(InventoryRun.noChanges(inv));
             out().result(diff, InventoryTable.changes(diff));
         } else {
             out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 import labcloud.aws.AwsContext;
 import labcloud.cli.output.Table;
-import labcloud.core.AuditLog;
+import labcloud.app.TransferRun;
 import labcloud.core.ExitCode;
 import labcloud.core.Sizes;
 import labcloud.core.UsageException;
 import labcloud.transfer.DataMover;
 import labcloud.transfer.EgressGuard;
-import labcloud.transfer.EgressPricing;
 import labcloud.transfer.Filters;
 import labcloud.transfer.TransferJob;
 import labcloud.transfer.TransferReport;
@@ -88,43 +87,16 @@ abstract class TransferCommand extends BaseCommand {
         return f;
     }
 
-    private long threshold() {
-        if (egressThreshold != null) return Sizes.parse("--egress-threshold", egressThreshold);
-        return env().get("LABCLOUD_EGRESS_THRESHOLD").map(v -> Sizes.parse("LABCLOUD_EGRESS_THRESHOLD", v))
-                .orElse(EgressGuard.DEFAULT_THRESHOLD);
-    }
-
     /**
-     * Runs the job after the egress guard (for downloads from AWS S3); returns the exit code.
+     * Runs the job through the egress guard (for downloads from AWS S3, asking on a terminal) and
+     * shows the report; returns the exit code.
      */
     protected int execute(String command, DataMover mover, TransferJob job) {
-        EgressGuard.Check egress = null;
-        if (EgressGuard.applies(job.from(), job.to())) {
-            egress = mover.egressCheck(job, threshold(), EgressPricing.catalog(labcloud.pricing.PriceCatalog.load(env())));
-            egress.warnings().forEach(out()::warn);
-            if (egress.over() && !confirmEgress && !dryRun) {
-                String cost = Double.isNaN(egress.estimatedUsd()) ? "an unknown amount"
-                        : "about $" + String.format(java.util.Locale.ROOT, "%.2f", egress.estimatedUsd());
-                String what = "downloading " + Sizes.format(egress.bytes()) + " in " + egress.files() + " file(s) from S3 costs "
-                        + cost + " in egress (" + egress.pricingNote() + ")";
-                if (!Prompts.confirm(what + ", above the " + Sizes.format(egress.threshold()) + " threshold. Continue?")) {
-                    throw new UsageException(what + "; that is above the " + Sizes.format(egress.threshold())
-                            + " egress threshold: re-run with --confirm-egress to go ahead");
-                }
-            }
-        }
-        TransferReport r = mover.run(job, out().progress(command));
-        if (!r.dryRun()) {
-            Map<String, Object> audit = new LinkedHashMap<>();
-            audit.put("source", job.from().toString());
-            audit.put("destination", job.to().toString());
-            audit.put("copied", r.copied());
-            audit.put("bytes", r.bytes());
-            audit.put("deleted", r.deleted());
-            audit.put("failed", r.failures().size());
-            if (r.copied() > 0 || r.deleted() > 0) new AuditLog(env()).record("transfer." + command, audit);
-        }
-        render(job, r, egress);
+        Long given = egressThreshold == null ? null : Sizes.parse("--egress-threshold", egressThreshold);
+        TransferRun.Request req = new TransferRun.Request(command, job, given, confirmEgress, dryRun);
+        TransferRun.Outcome o = TransferRun.run(env(), mover, req, Prompts::confirm, out()::warn, out().progress(command));
+        TransferReport r = o.report();
+        render(job, r, o.egress());
         r.failures().forEach(f -> out().warn("failed: " + f.key() + ": " + f.error()));
         return r.partial() ? ExitCode.PARTIAL : ExitCode.OK;
     }

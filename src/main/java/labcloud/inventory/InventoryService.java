@@ -9,7 +9,6 @@ import labcloud.aws.FanOut;
 import labcloud.aws.RegionError;
 import labcloud.core.AuthException;
 import labcloud.pricing.PriceCatalog;
-import labcloud.pricing.ResourcePricer;
 
 /**
  * Collects the inventory: every regional collector in every region and each global collector

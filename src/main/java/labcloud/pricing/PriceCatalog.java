@@ -265,7 +265,7 @@ public final class PriceCatalog {
     }
 
     /** Cents are what people read; keep a little more so that sums stay accurate. */
-    static double round(double v) {
+    public static double round(double v) {
         return Math.round(v * 10_000.0) / 10_000.0;
     }
 }

@@ -5,84 +5,46 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import labcloud.aws.AwsContext;
-import labcloud.aws.RegionError;
-import labcloud.core.ExitCode;
-import labcloud.core.LabcloudException;
+import labcloud.app.Lab;
+import labcloud.app.LabRefresh;
 import labcloud.inventory.Inventory;
-import labcloud.inventory.InventoryOptions;
-import labcloud.inventory.InventoryService;
-import labcloud.inventory.ResourceTypes;
-import labcloud.policy.AuditService;
-import labcloud.policy.FindingHistory;
+import labcloud.inventory.SnapshotStore;
 import labcloud.policy.LabPolicy;
 import labcloud.policy.RuleConfig;
-import labcloud.store.SnapshotStore;
 import labcloud.store.Store;
 import labcloud.trail.TrailEvent;
-import labcloud.trail.TrailFilter;
-import labcloud.trail.TrailResult;
-import labcloud.trail.TrailService;
 
 /**
- * The dashboard wired to the lab's capabilities: a refresh collects the inventory, runs the audit
- * (which records its findings in the store) and reads the last week of CloudTrail activity; the
- * source reads it all back for the pages.
+ * The dashboard wired to the lab: a refresh is the lab's refresh use case ({@link LabRefresh}:
+ * collect, audit with the lab's policy, read the last week of CloudTrail, save), whose trail events
+ * become the Activity page; the source reads it all back from the store for the pages.
  */
 public final class LabDashboard {
     /** How far back the Activity page looks. */
-    public static final Duration ACTIVITY_WINDOW = Duration.ofDays(7);
+    public static final Duration ACTIVITY_WINDOW = LabRefresh.ACTIVITY_WINDOW;
     static final int MAX_ACTIVITY = 2000;
 
-    private final AwsContext aws;
+    private final Lab lab;
     private final Store store;
-    private final List<String> regions;
     private final LabPolicy policy;
-    private final boolean deep;
     private final SnapshotHistory snapshots;
 
-    private LabDashboard(AwsContext aws, Store store, List<String> regions, LabPolicy policy, boolean deep) {
-        this.aws = aws;
-        this.store = store;
-        this.regions = regions;
-        this.policy = policy;
-        this.deep = deep;
+    private LabDashboard(Lab lab) {
+        this.lab = lab;
+        this.store = lab.store();
+        this.policy = lab.policy();
         this.snapshots = new SnapshotHistory(new SnapshotStore(store));
     }
 
-    /**
-     * @param aws     the account to refresh from; null when the dashboard only shows the store
-     * @param regions the regions to collect, or null for every enabled region
-     */
-    public static LabDashboard of(AwsContext aws, Store store, List<String> regions, LabPolicy policy) {
-        return new LabDashboard(aws, store, regions, policy, false);
+    /** The lab's dashboard; it refreshes only when the lab is connected to an account. */
+    public static LabDashboard of(Lab lab) {
+        return new LabDashboard(lab);
     }
 
-    /** The same, listing bucket contents for their sizes where CloudWatch has none (the demo's emulator has none). */
-    public LabDashboard withDeepBucketSizes() {
-        return new LabDashboard(aws, store, regions, policy, true);
-    }
-
-    /** Collect, audit, read the trail, store. Fails (keeping the last good data on screen) when nothing could be read. */
+    /** The scheduled refresh, or null when there is no account to refresh from. Fails (keeping the last good data on screen) when nothing could be read. */
     public RefreshJob refreshJob() {
-        return () -> {
-            List<String> rs = regions != null ? regions : aws.resolveRegions("all");
-            Inventory inv = InventoryService.collect(aws, new InventoryOptions(rs, ResourceTypes.ALL, deep, Instant.now()));
-            if (inv.resources().isEmpty() && !inv.errors().isEmpty()) {
-                RegionError first = inv.errors().get(0);
-                throw new LabcloudException(ExitCode.FAILED, "inventory failed in every region and service ("
-                        + first.region() + " " + first.service() + ": " + first.message() + ")");
-            }
-            new AuditService(aws).audit(policy, inv.account(), inv.resources(), inv.errors(), rs, Instant.now(), false,
-                    new FindingHistory(store));
-            Instant now = Instant.now();
-            TrailResult trail = new TrailService(aws).events(TrailFilter.between(now.minus(ACTIVITY_WINDOW), now), rs,
-                    TrailService.Source.AUTO);
-            if (!trail.events().isEmpty() || !trail.partial()) {
-                new ActivityStore(store).replace(inv.account(), activity(trail.events()));
-            }
-            snapshots.add(inv);
-        };
+        if (!lab.connected()) return null;
+        return () -> LabRefresh.run(lab, (account, events) -> new ActivityStore(store).replace(account, activity(events)));
     }
 
     /** What the pages show: the latest snapshot with its changes and trend, open findings, recent activity. */

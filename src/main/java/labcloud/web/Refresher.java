@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import labcloud.aws.AwsErrors;
+import labcloud.app.Failures;
 import labcloud.core.LabcloudException;
 import labcloud.core.Redactor;
 
@@ -100,8 +100,7 @@ public final class Refresher implements AutoCloseable {
 
     /** One line for the page banner: classified like CLI errors, with secrets masked. */
     static String describe(Throwable e) {
-        LabcloudException le = e instanceof LabcloudException l ? l
-                : e instanceof Exception ex ? AwsErrors.classify(ex) : null;
+        LabcloudException le = e instanceof Exception ex ? Failures.classify(ex) : null;
         String msg = le != null ? le.getMessage() : e.toString();
         if (msg == null || msg.isBlank()) msg = e.getClass().getSimpleName();
         return Redactor.all(msg.replace('\n', ' ').replace('\r', ' ').trim());

@@ -9,8 +9,7 @@ import java.util.Optional;
 import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryChanges;
 import labcloud.inventory.Resource;
-import labcloud.inventory.ResourceTypes;
-import labcloud.store.SnapshotStore;
+import labcloud.inventory.SnapshotStore;
 
 /**
  * The inventory snapshots in the store (written by {@code labcloud inventory}, the demo and the
@@ -28,11 +27,6 @@ final class SnapshotHistory {
 
     /** The latest snapshot with its trend and changes; everything null/empty when the store holds none. */
     record View(Inventory latest, long latestId, List<DashboardData.TrendPoint> trend, List<DashboardData.Change> changes) {}
-
-    /** Saves a complete run (every resource type) as the newest snapshot. */
-    void add(Inventory inv) {
-        snapshots.save(inv, ResourceTypes.ALL);
-    }
 
     View view() {
         Optional<SnapshotStore.Snapshot> newest = snapshots.latest();

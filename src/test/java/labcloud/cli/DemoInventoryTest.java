@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import labcloud.core.Environment;
-import labcloud.store.SnapshotStore;
+import labcloud.inventory.SnapshotStore;
 import labcloud.store.Store;
 import labcloud.testing.CliResult;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import labcloud.policy.Finding;
 import labcloud.policy.FindingHistory;
 import labcloud.policy.LabPolicy;
 import labcloud.policy.PolicyLoader;
-import labcloud.store.SnapshotStore;
+import labcloud.inventory.SnapshotStore;
 import labcloud.store.Store;
 import labcloud.trail.OwnerAttribution;
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import labcloud.app.Lab;
 import labcloud.core.Json;
 import labcloud.demo.DemoAccount;
 import labcloud.inventory.Resource;
@@ -53,7 +54,7 @@ class DemoDashboardBrowserTest {
         lab.aws().ec2("us-east-1").createTags(b -> b.resources(xssBox).tags(t -> t.key("Task").value("changed-after-snapshot")));
 
         Store store = Store.open(lab.environment());
-        LabDashboard wired = LabDashboard.of(lab.aws(), store, DemoAccount.REGIONS, PolicyLoader.builtIn());
+        LabDashboard wired = LabDashboard.of(Lab.of(lab.aws(), store, DemoAccount.REGIONS, PolicyLoader.builtIn()));
         try (Refresher refresher = new Refresher(wired.refreshJob(), wired.source(), Duration.ofHours(1), Clock.systemUTC());
              DashboardServer server = new DashboardServer(refresher, "127.0.0.1", null).start(0);
              HeadlessChromium chromium = new HeadlessChromium()) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import labcloud.app.Lab;
 import labcloud.aws.AwsContext;
 import labcloud.aws.AwsSettings;
 import labcloud.core.Environment;
@@ -41,7 +42,7 @@ class RefreshFailureTest {
             Environment env = Environment.of(vars);
             Store store = Store.open(env);
             try (AwsContext aws = new AwsContext(AwsSettings.defaults(), env);
-                 Refresher refresher = refresher(LabDashboard.of(aws, store, java.util.List.of("us-east-1"), PolicyLoader.builtIn()));
+                 Refresher refresher = refresher(LabDashboard.of(Lab.of(aws, store, java.util.List.of("us-east-1"), PolicyLoader.builtIn())));
                  DashboardServer server = new DashboardServer(refresher, "127.0.0.1", null).start(0)) {
                 RefreshStatus ok = refresher.refreshNow();
                 assertThat(ok.lastError()).isNull();

@@ -1,4 +1,4 @@
-package labcloud.store;
+package labcloud.inventory;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
@@ -17,8 +17,7 @@ import labcloud.aws.RegionError;
 import labcloud.core.ExitCode;
 import labcloud.core.Json;
 import labcloud.core.LabcloudException;
-import labcloud.inventory.Inventory;
-import labcloud.inventory.Resource;
+import labcloud.store.Store;
 
 /**
  * Inventory snapshots in the store: every run is saved whole, so later runs can be compared with

@@ -1,7 +1,7 @@
-package labcloud.pricing;
+package labcloud.inventory;
 
 import java.util.Map;
-import labcloud.inventory.Resource;
+import labcloud.pricing.PriceCatalog;
 
 /**
  * Estimates each inventory resource's monthly cost from the catalog: running instances 730 hours,

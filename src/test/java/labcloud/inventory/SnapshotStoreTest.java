@@ -1,4 +1,4 @@
-package labcloud.store;
+package labcloud.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import labcloud.core.Json;
-import labcloud.inventory.Inventory;
-import labcloud.inventory.InventoryOptions;
-import labcloud.inventory.InventoryService;
-import labcloud.inventory.ResourceTypes;
+import labcloud.store.Store;
 import labcloud.testing.CliResult;
 import labcloud.testing.Moto;
 import labcloud.testing.TestLab;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
-import labcloud.policy.IamPolicyCatalog;
+import labcloud.iam.IamPolicyCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -122,7 +122,7 @@ public final class Main implements Runnable {
     }
 
     private int onFailure(Exception ex) {
-        LabcloudException le = ex instanceof LabcloudException l ? l : labcloud.aws.AwsErrors.classify(ex);
+        LabcloudException le = labcloud.app.Failures.classify(ex);
         err.println("labcloud: " + Redactor.all(oneLine(le.getMessage())));
         if (globals.verbose()) ex.printStackTrace(err);
         else if (!(ex instanceof LabcloudException) && le.exitCode() == ExitCode.FAILED) {

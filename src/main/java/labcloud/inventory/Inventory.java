@@ -18,6 +18,12 @@ public record Inventory(String account, Instant generatedAt, List<String> region
         return !errors.isEmpty();
     }
 
+    /** Each region or service that could not be read, as one line: "region service: message". */
+    @JsonIgnore
+    public List<String> errorLines() {
+        return errors.stream().map(e -> e.region() + " " + e.service() + ": " + e.message()).toList();
+    }
+
     public List<Resource> ofType(String type) {
         return resources.stream().filter(r -> r.type().equals(type)).toList();
     }

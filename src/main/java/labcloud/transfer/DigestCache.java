@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import labcloud.store.SqliteFile;
 
 /**
  * The checksums of local files labcloud has already read, so that a re-sync of unchanged files
@@ -85,10 +85,8 @@ public final class DigestCache implements AutoCloseable {
     private static Db connect(Path file) {
         Connection c = null;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            c = SqliteFile.connect(file, 5000);
             try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("CREATE TABLE IF NOT EXISTS digests (path TEXT PRIMARY KEY, size INTEGER NOT NULL,"
@@ -100,10 +98,7 @@ public final class DigestCache implements AutoCloseable {
             } catch (UnsupportedOperationException | IOException ignored) {
                 // paths and checksums only; the home directory's own permissions still apply
             }
-            Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = reader.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-            }
+            Connection reader = SqliteFile.connect(file, 5000);
             return new Db(reader, c);
         } catch (SQLException | IOException | RuntimeException e) {
             if (c != null) {

@@ -59,7 +59,7 @@ public final class LabDashboard {
             Map<Instant, Map<String, Integer>> open = findings.openAt(inv.account(), moments);
             List<DashboardData.TrendPoint> trend = view.trend().stream().map(p -> new DashboardData.TrendPoint(p.snapshotId(),
                     p.takenAt(), p.resources(), p.monthlyCost(), open.getOrDefault(p.takenAt(), Map.of()))).toList();
-            List<String> errors = inv.errors().stream().map(e -> e.region() + " " + e.service() + ": " + e.message()).toList();
+            List<String> errors = inv.errorLines();
             return new DashboardData(new DashboardData.Snapshot(view.latestId(), inv.generatedAt(), inv.account(), errors),
                     inv.resources(), findings.open(inv.account()), trend, view.changes(),
                     new ActivityStore(store).recent(inv.account(), MAX_ACTIVITY), rules);

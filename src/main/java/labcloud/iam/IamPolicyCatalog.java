@@ -1,4 +1,4 @@
-package labcloud.policy;
+package labcloud.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -62,7 +62,7 @@ final class SigV4 {
         StringBuilder canonicalHeaders = new StringBuilder();
         StringBuilder signedHeaders = new StringBuilder();
         sorted.forEach((name, value) -> {
-            canonicalHeaders.append(name).append(':').append(value.strip()).append('\n');
+            canonicalHeaders.append(name).append(':').append(canonicalValue(value)).append('\n');
             if (!signedHeaders.isEmpty()) signedHeaders.append(';');
             signedHeaders.append(name);
         });
@@ -73,6 +73,26 @@ final class SigV4 {
         String signature = HEX.formatHex(signingMac(credentials.secretAccessKey(), day).doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
         headers.put("authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + "/" + scope
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
+    }
+
+    /**
+     * A header value as SigV4 signs it: without leading and trailing whitespace, each run of
+     * whitespace inside as one space (S3 computes it so: "a  b" signed as is would not match).
+     */
+    static String canonicalValue(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000b') {
+                pendingSpace = !b.isEmpty();
+            } else {
+                if (pendingSpace) b.append(' ');
+                pendingSpace = false;
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Query parameters sorted by name; the values are already encoded by the caller. */

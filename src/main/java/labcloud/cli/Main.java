@@ -40,7 +40,8 @@ public final class Main implements Runnable {
             DuCommand.class,
             RmCommand.class,
             RemoteCommand.class,
-            CleanupCommand.class);
+            CleanupCommand.class,
+            InstallCommand.class);
     /** Global options that take a value, so that the value is not taken for a command name. */
     private static final Set<String> VALUED_GLOBALS = Set.of("--profile", "--region", "--endpoint-url", "--output");
 
@@ -96,6 +97,11 @@ public final class Main implements Runnable {
         CommandLine cmd = new CommandLine(main);
         for (Class<?> c : invoked == null ? COMMANDS : List.of(invoked)) cmd.addSubcommand(c);
         return cmd;
+    }
+
+    /** Every command's model (for completion scripts and man pages). */
+    static CommandLine fullCommandLine() {
+        return commandLine(new Main(), null);
     }
 
     /** The command the arguments name, or null (help, a typo, or no command: then all are built). */

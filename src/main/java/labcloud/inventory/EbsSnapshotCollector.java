@@ -7,18 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 
 /** EBS snapshots owned by this account: one paginated DescribeSnapshots (owner self) per region. */
-public final class EbsSnapshotCollector implements Collector {
-    @Override
-    public String type() {
-        return Resource.EBS_SNAPSHOT;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
-    }
-
-    @Override
+public final class EbsSnapshotCollector {
     public List<Resource> collect(CollectionRun run, String region) {
         List<Resource> out = new ArrayList<>();
         for (Snapshot s : run.aws().ec2(region)

@@ -8,18 +8,7 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeAttachment;
 
 /** EBS volumes: one paginated DescribeVolumes per region (attachments come with it). */
-public final class EbsVolumeCollector implements Collector {
-    @Override
-    public String type() {
-        return Resource.EBS_VOLUME;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
-    }
-
-    @Override
+public final class EbsVolumeCollector {
     public List<Resource> collect(CollectionRun run, String region) {
         List<Resource> out = new ArrayList<>();
         for (Volume v : run.aws().ec2(region).describeVolumesPaginator(b -> b.maxResults(500)).volumes()) {

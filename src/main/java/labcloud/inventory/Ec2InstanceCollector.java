@@ -10,18 +10,7 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 
 /** EC2 instances: one paginated DescribeInstances per region. */
-public final class Ec2InstanceCollector implements Collector {
-    @Override
-    public String type() {
-        return Resource.EC2_INSTANCE;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
-    }
-
-    @Override
+public final class Ec2InstanceCollector {
     public List<Resource> collect(CollectionRun run, String region) {
         List<Resource> out = new ArrayList<>();
         for (Reservation r : run.aws().ec2(region).describeInstancesPaginator(b -> b.maxResults(1000)).reservations()) {

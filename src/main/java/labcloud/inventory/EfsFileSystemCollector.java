@@ -14,18 +14,7 @@ import software.amazon.awssdk.services.efs.model.LifecyclePolicy;
  * tags come with it), plus DescribeLifecycleConfiguration per file system, which no list call
  * returns.
  */
-public final class EfsFileSystemCollector implements Collector {
-    @Override
-    public String type() {
-        return Resource.EFS_FILESYSTEM;
-    }
-
-    @Override
-    public String service() {
-        return "efs";
-    }
-
-    @Override
+public final class EfsFileSystemCollector {
     public List<Resource> collect(CollectionRun run, String region) {
         EfsClient efs = run.aws().efs(region);
         List<Resource> out = new ArrayList<>();
@@ -35,7 +24,7 @@ public final class EfsFileSystemCollector implements Collector {
                 lifecycle = efs.describeLifecycleConfiguration(b -> b.fileSystemId(fs.fileSystemId()))
                         .lifecyclePolicies().stream().map(EfsFileSystemCollector::describe).toList();
             } catch (RuntimeException e) {
-                run.error(RegionError.of(region, service(), e));
+                run.error(RegionError.of(region, "efs", e));
                 lifecycle = null;
             }
             out.add(toResource(fs, region, lifecycle));

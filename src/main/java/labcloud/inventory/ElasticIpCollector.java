@@ -7,18 +7,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.Address;
 
 /** Elastic IPs: one DescribeAddresses per region (it is not paginated). */
-public final class ElasticIpCollector implements Collector {
-    @Override
-    public String type() {
-        return Resource.ELASTIC_IP;
-    }
-
-    @Override
-    public String service() {
-        return "ec2";
-    }
-
-    @Override
+public final class ElasticIpCollector {
     public List<Resource> collect(CollectionRun run, String region) {
         List<Resource> out = new ArrayList<>();
         for (Address a : run.aws().ec2(region).describeAddresses().addresses()) out.add(toResource(a, region));

@@ -14,23 +14,7 @@ import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
  * IAM access keys: status, age and last use from the credential report; the key ids, which the
  * report leaves out, from ListAccessKeys for the users the report says have keys.
  */
-public final class IamAccessKeyCollector implements Collector {
-    @Override
-    public String type() {
-        return Resource.IAM_ACCESS_KEY;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
-    }
-
-    @Override
+public final class IamAccessKeyCollector {
     public List<Resource> collect(CollectionRun run, String region) {
         CredentialReport report = run.once("credential-report", () -> CredentialReport.fetch(run.aws().iam()));
         Instant asOf = run.options().asOf();

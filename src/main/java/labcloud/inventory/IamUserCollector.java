@@ -14,23 +14,7 @@ import software.amazon.awssdk.services.iam.model.UserDetail;
  * IAM users from the credential report (console access, MFA, last activity), with their tags
  * from one paginated GetAccountAuthorizationDetails instead of a call per user.
  */
-public final class IamUserCollector implements Collector {
-    @Override
-    public String type() {
-        return Resource.IAM_USER;
-    }
-
-    @Override
-    public String service() {
-        return "iam";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
-    }
-
-    @Override
+public final class IamUserCollector {
     public List<Resource> collect(CollectionRun run, String region) {
         CredentialReport report = run.once("credential-report", () -> CredentialReport.fetch(run.aws().iam()));
         Map<String, UserDetail> details = new HashMap<>();

@@ -16,9 +16,15 @@ import labcloud.pricing.PriceCatalog;
  * an entry in {@code errors} while the rest completes. Each resource is priced from the catalog.
  */
 public final class InventoryService {
-    public static final List<Collector> COLLECTORS = List.of(new Ec2InstanceCollector(), new EbsVolumeCollector(),
-            new EbsSnapshotCollector(), new EfsFileSystemCollector(), new S3BucketCollector(), new ElasticIpCollector(),
-            new IamUserCollector(), new IamAccessKeyCollector());
+    public static final List<Collector> COLLECTORS = List.of(
+            Collector.regional(Resource.EC2_INSTANCE, "ec2", new Ec2InstanceCollector()::collect),
+            Collector.regional(Resource.EBS_VOLUME, "ec2", new EbsVolumeCollector()::collect),
+            Collector.regional(Resource.EBS_SNAPSHOT, "ec2", new EbsSnapshotCollector()::collect),
+            Collector.regional(Resource.EFS_FILESYSTEM, "efs", new EfsFileSystemCollector()::collect),
+            Collector.global(Resource.S3_BUCKET, "s3", new S3BucketCollector()::collect),
+            Collector.regional(Resource.ELASTIC_IP, "ec2", new ElasticIpCollector()::collect),
+            Collector.global(Resource.IAM_USER, "iam", new IamUserCollector()::collect),
+            Collector.global(Resource.IAM_ACCESS_KEY, "iam", new IamAccessKeyCollector()::collect));
 
     private InventoryService() {}
 

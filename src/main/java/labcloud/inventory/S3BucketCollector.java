@@ -32,31 +32,15 @@ import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
  * buckets, read while the buckets are described; with --deep a bucket without metrics is listed
  * instead.
  */
-public final class S3BucketCollector implements Collector {
+public final class S3BucketCollector {
     private static final Set<String> NOT_CONFIGURED = Set.of("NoSuchTagSet", "NoSuchPublicAccessBlockConfiguration",
             "NoSuchBucketPolicy", "NoSuchTagSetError");
     private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
     private static final String AUTHENTICATED_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
 
-    @Override
-    public String type() {
-        return Resource.S3_BUCKET;
-    }
-
-    @Override
-    public String service() {
-        return "s3";
-    }
-
-    @Override
-    public boolean global() {
-        return true;
-    }
-
     /** One bucket's region and creation date from the listing. */
     private record Listed(Bucket bucket, String region) {}
 
-    @Override
     public List<Resource> collect(CollectionRun run, String ignored) {
         S3Client home = run.aws().s3("us-east-1");
         List<Bucket> buckets = new ArrayList<>();
@@ -245,8 +229,8 @@ public final class S3BucketCollector implements Collector {
         } catch (RuntimeException e) {
             String code = AwsErrors.errorCode(e);
             if (code != null && NOT_CONFIGURED.contains(code)) return absent;
-            RegionError re = RegionError.of(region, service(), e);
-            run.error(new RegionError(region, service(), "bucket " + bucket + ": " + re.message(), re.auth()));
+            RegionError re = RegionError.of(region, "s3", e);
+            run.error(new RegionError(region, "s3", "bucket " + bucket + ": " + re.message(), re.auth()));
             return absent;
         }
     }

@@ -27,7 +27,9 @@ public final class IamActions {
 
     public static String forCall(String serviceId, String operation) {
         if (serviceId == null || operation == null) return "an AWS permission";
-        String prefix = PREFIX.getOrDefault(serviceId, serviceId.toLowerCase().replace(" ", ""));
+        // the SDK names most services as in this table, EFS as "efs": looked up case-blind
+        String prefix = PREFIX.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(serviceId)).map(Map.Entry::getValue)
+                .findFirst().orElse(serviceId.toLowerCase().replace(" ", ""));
         String action = "s3".equals(prefix) ? S3_ACTIONS.getOrDefault(operation, operation) : operation;
         return prefix + ":" + action;
     }

@@ -6,32 +6,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import labcloud.core.Durations;
 import labcloud.core.UsageException;
 
-/** Parses the time arguments of trail and audit: 7d / 12h durations, dates and timestamps (UTC). */
+/** Parses the time arguments of trail, inventory and audit: durations (as {@link Durations} reads them), dates and timestamps (UTC). */
 final class TimeArgs {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhdw])");
 
     private TimeArgs() {}
 
-    /** "7d", "12h", "30m", "2w", "45s". */
+    /** "7d", "12h", "30m", "2w", "45s": {@link Durations}, the one duration grammar. */
     static Duration duration(String option, String value) {
-        Matcher m = DURATION.matcher(value.trim().toLowerCase());
-        if (!m.matches()) throw new UsageException(option + " '" + value + "': expected a duration like 7d, 12h, 30m or 2w");
-        try {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "w" -> Duration.ofDays(Math.multiplyExact(7, n));
-                default -> Duration.ofDays(n);
-            };
-        } catch (NumberFormatException | ArithmeticException tooLong) { // 99999999999999999999d
-            throw new UsageException(option + " '" + value + "': expected a duration like 7d, 12h, 30m or 2w");
-        }
+        return Durations.parse(option, value);
     }
 
     /**

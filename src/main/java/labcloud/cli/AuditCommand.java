@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import labcloud.app.Lab;
 import labcloud.app.LabAudit;
+import labcloud.cli.convert.EndOfDayConverter;
 import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
@@ -25,8 +26,8 @@ public final class AuditCommand extends BaseCommand {
     @Option(names = "--policy", paramLabel = "FILE", description = "lab policy YAML (default ~/.labcloud/policy.yaml, else built in)")
     Path policyFile;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "evaluate age rules at this date, e.g. the end of term (not saved in the history)")
-    String asOf;
+    @Option(names = "--as-of", paramLabel = "DATE", converter = EndOfDayConverter.class, description = "evaluate age rules at this date, e.g. the end of term (not saved in the history)")
+    Instant asOf;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "exit 1 when a finding is at least this severe: "
             + "low (default), medium, high, critical, or none")
@@ -47,7 +48,7 @@ public final class AuditCommand extends BaseCommand {
         }
         Lab lab = Lab.of(aws(), env(), policyFile);
         LabPolicy policy = lab.policy();
-        Instant when = asOf == null ? Instant.now() : TimeArgs.instant("--as-of", asOf, true);
+        Instant when = asOf == null ? Instant.now() : asOf;
         List<String> regionList = aws().resolveRegions(regions);
 
         var progress = out().progress("audit");

@@ -1,8 +1,10 @@
 package labcloud.cli;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labcloud.cli.convert.DurationConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
@@ -20,8 +22,8 @@ public final class CleanupCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "URL", description = "s3://bucket[/prefix] or REMOTE:bucket (default: every bucket of s3://)")
     String url;
 
-    @Option(names = "--older-than", paramLabel = "AGE", description = "only uploads started before this long ago (default: 24h)")
-    String olderThan = "24h";
+    @Option(names = "--older-than", paramLabel = "AGE", converter = DurationConverter.class, description = "only uploads started before this long ago (default: 24h)")
+    Duration olderThan = Duration.ofHours(24);
 
     @Option(names = "--apply", description = "really abort them (default: list them)")
     boolean apply;
@@ -34,7 +36,7 @@ public final class CleanupCommand extends BaseCommand {
         Locations locations = store.open(root());
         TransferUrl u = url == null ? new TransferUrl("s3://", null, null, "", "") : TransferUrl.parse(url);
         List<MultipartCleanup.Stale> stale = new MultipartCleanup(locations, DataMover.journalFor(env()))
-                .run(u, TimeArgs.duration("--older-than", olderThan), apply);
+                .run(u, olderThan, apply);
         Table t = new Table().fixed("STATUS").left("BUCKET").left("KEY").left("STARTED").left("UPLOAD ID");
         long failed = stale.stream().filter(s -> s.error() != null).count();
         for (MultipartCleanup.Stale s : stale) {

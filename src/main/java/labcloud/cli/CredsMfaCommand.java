@@ -1,15 +1,16 @@
 package labcloud.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import labcloud.cli.convert.SessionDurationConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.Redactor;
 import labcloud.core.UsageException;
 import labcloud.creds.MfaSessions;
 import labcloud.creds.Profiles;
-import labcloud.creds.SessionDuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,8 +19,8 @@ public final class CredsMfaCommand extends BaseCommand {
     @Option(names = "--code", paramLabel = "123456", description = "the 6-digit code from the MFA device (asked on a terminal)")
     String code;
 
-    @Option(names = "--duration", paramLabel = "12h", description = "session length, 15m to 36h (default 12h)")
-    String duration = "12h";
+    @Option(names = "--duration", paramLabel = "12h", converter = SessionDurationConverter.class, description = "session length, 15m to 36h (default 12h)")
+    Duration duration = Duration.ofHours(12);
 
     @Option(names = "--serial", paramLabel = "ARN", description = "MFA device serial/ARN (default: mfa_serial, else the user's only device)")
     String serial;
@@ -31,7 +32,7 @@ public final class CredsMfaCommand extends BaseCommand {
     protected int run() {
         String profile = globals().profile != null ? globals().profile : env().get("AWS_PROFILE").orElse(null);
         if (profile == null) throw new UsageException("--profile NAME is required (the profile to put the MFA session in)");
-        var d = SessionDuration.parse(duration);
+        var d = duration;
         MfaSessions.Result r = new MfaSessions(env(), globals().awsSettings())
                 .session(profile, serial, this::askCode, d, force, Instant.now());
 

@@ -3,6 +3,7 @@ package labcloud.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import labcloud.app.Lab;
+import labcloud.cli.convert.RefreshConverter;
 import labcloud.core.Redactor;
 import labcloud.core.UsageException;
 import labcloud.web.AccessToken;
@@ -21,9 +22,9 @@ public final class DashboardCommand extends BaseCommand {
             description = "address to listen on (default: 127.0.0.1); anything but loopback requires the access token")
     String bind;
 
-    @Option(names = "--refresh", paramLabel = "DURATION", defaultValue = "15m",
+    @Option(names = "--refresh", paramLabel = "DURATION", defaultValue = "15m", converter = RefreshConverter.class,
             description = "collect inventory and audit this often (default: 15m; e.g. 1h, 90s); 'off' shows what the store holds")
-    String refresh;
+    Duration refresh;
 
     @Option(names = "--new-token", description = "create a new access token (shown once) and require it, even on loopback")
     boolean newToken;
@@ -31,7 +32,7 @@ public final class DashboardCommand extends BaseCommand {
     @Override
     protected int run() {
         if (port < 0 || port > 65535) throw new UsageException("--port: expected 0 to 65535, not " + port);
-        Duration every = DashboardRunner.parseRefresh(refresh);
+        Duration every = refresh;
         AccessToken token = accessToken();
         LabDashboard lab = LabDashboard.of(every == null ? Lab.storeOnly(env()) : Lab.of(aws(), env(), null));
         return DashboardRunner.serve(out(), every == null ? null : lab.refreshJob(), lab.source(), every, bind, port, token);

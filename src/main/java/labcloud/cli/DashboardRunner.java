@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import labcloud.app.Lab;
+import labcloud.cli.convert.RefreshConverter;
 import labcloud.cli.output.Output;
 import labcloud.core.UsageException;
 import labcloud.web.AccessToken;
@@ -85,26 +86,11 @@ final class DashboardRunner {
         return s + "s";
     }
 
-    /** The old six-digit cap (999999d): far beyond any use, and safe for the scheduler's milliseconds. */
-    private static final Duration MAX_REFRESH = Duration.ofDays(999_999);
-
     /**
-     * "15m", "1h", "90s", "2d", "1w" (read by {@link TimeArgs#duration}, as trail and audit read
-     * theirs); "off" (or 0) turns the scheduled refresh off; less than 10s is refused.
+     * "15m", "1h", "90s", "2d", "1w" (the one duration grammar, {@link labcloud.core.Durations});
+     * "off" (or 0) turns the scheduled refresh off; less than 10s is refused.
      */
     static Duration parseRefresh(String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
-        if (v.equals("off") || v.equals("0")) return null;
-        Duration d;
-        try {
-            d = TimeArgs.duration("--refresh", v);
-        } catch (UsageException e) {
-            d = null;
-        }
-        if (d == null || d.compareTo(MAX_REFRESH) > 0) {
-            throw new UsageException("--refresh: expected a duration such as 15m, 1h or 90s, or 'off', not '" + value + "'");
-        }
-        if (d.toSeconds() < 10) throw new UsageException("--refresh: at least 10s, not '" + value + "'");
-        return d;
+        return RefreshConverter.parse(value);
     }
 }

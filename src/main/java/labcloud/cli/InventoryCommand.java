@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import labcloud.app.InventoryRun;
+import labcloud.cli.convert.StartOfDayConverter;
 import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
 import labcloud.inventory.Inventory;
@@ -24,8 +25,8 @@ public final class InventoryCommand extends BaseCommand {
             + "efs-filesystem, s3-bucket, elastic-ip, iam-user, iam-access-key (default: all)")
     String types;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "compute ages and uptimes as of this date (YYYY-MM-DD or an ISO-8601 time)")
-    String asOf;
+    @Option(names = "--as-of", paramLabel = "DATE", converter = StartOfDayConverter.class, description = "compute ages and uptimes as of this date (YYYY-MM-DD or an ISO-8601 time)")
+    Instant asOf;
 
     @Option(names = "--deep", description = "list the objects of buckets that have no CloudWatch size metrics")
     boolean deep;
@@ -36,7 +37,7 @@ public final class InventoryCommand extends BaseCommand {
     @Override
     protected int run() {
         Set<String> typeSet = ResourceTypes.parse(types);
-        Instant when = asOf == null ? Instant.now() : TimeArgs.instant("--as-of", asOf, false);
+        Instant when = asOf == null ? Instant.now() : asOf;
         List<String> regionList = aws().resolveRegions(regions);
         Store store = Store.open(env());
         InventoryRun.Saved saved = InventoryRun.collectAndSave(aws(), store, new InventoryOptions(regionList, typeSet, deep, when));

@@ -5,15 +5,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import labcloud.cli.convert.BadValue;
 import labcloud.cli.output.Output;
 import labcloud.core.Environment;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
-import labcloud.core.Redactor;
 import labcloud.core.RedactingPrintStream;
-import picocli.CommandLine;
+import labcloud.core.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** The labcloud command line: global options, the command list, and error-to-exit-code mapping. */
 @Command(name = "labcloud",
@@ -123,8 +124,18 @@ public final class Main implements Runnable {
 
     private int onBadUsage(CommandLine.ParameterException ex, String[] args) {
         String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+        if (ex.getCause() instanceof BadValue bad) {
+            // a value an option's converter refused: the parser's own line, naming the option
+            err.println("labcloud: " + Redactor.all(oneLine(bad.messageFor(optionName(ex.getArgSpec())))));
+            return ExitCode.USAGE;
+        }
         err.println("labcloud: " + Redactor.all(oneLine(ex.getMessage())) + " (see '" + name + " --help')");
         return ExitCode.USAGE;
+    }
+
+    private static String optionName(CommandLine.Model.ArgSpec arg) {
+        if (arg instanceof CommandLine.Model.OptionSpec o) return o.longestName();
+        return arg == null ? "value" : arg.paramLabel();
     }
 
     private int onFailure(Exception ex) {

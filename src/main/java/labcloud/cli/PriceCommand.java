@@ -3,6 +3,7 @@ package labcloud.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import labcloud.cli.convert.SizeConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.Sizes;
@@ -90,8 +91,8 @@ public final class PriceCommand extends BaseCommand {
 
     @Command(name = "ebs", description = "Monthly price of an EBS volume.")
     static final class Ebs extends Calculator {
-        @Parameters(paramLabel = "SIZE", description = "volume size, e.g. 500GB, 2TiB")
-        String size;
+        @Parameters(paramLabel = "SIZE", converter = SizeConverter.class, description = "volume size, e.g. 500GB, 2TiB")
+        long size;
 
         @Option(names = "--type", paramLabel = "T", description = "gp3, gp2, io1, io2, st1, sc1, standard (default gp3)")
         String volumeType = "gp3";
@@ -101,7 +102,7 @@ public final class PriceCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse("SIZE", size);
+            long bytes = size;
             long gb = (long) Math.ceil((double) bytes / PriceCatalog.GB);
             PriceCatalog c = catalog();
             String region = region();
@@ -122,16 +123,16 @@ public final class PriceCommand extends BaseCommand {
 
     @Command(name = "egress", description = "Data transfer out to the internet: the free 100 GB/month first, then the tiers.")
     static final class Egress extends Calculator {
-        @Parameters(paramLabel = "SIZE", description = "how much, e.g. 500GB, 2TiB")
-        String size;
+        @Parameters(paramLabel = "SIZE", converter = SizeConverter.class, description = "how much, e.g. 500GB, 2TiB")
+        long size;
 
-        @Option(names = "--already", paramLabel = "SIZE", description = "already sent out this month (uses up the free allowance and cheap tiers)")
-        String already = "0";
+        @Option(names = "--already", paramLabel = "SIZE", converter = SizeConverter.class, description = "already sent out this month (uses up the free allowance and cheap tiers)")
+        long already;
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse("SIZE", size);
-            long before = Sizes.parse("--already", already);
+            long bytes = size;
+            long before = already;
             PriceCatalog c = catalog();
             String region = region();
             EgressCost cost = c.egressCost(region, bytes, before);
@@ -157,15 +158,15 @@ public final class PriceCommand extends BaseCommand {
 
     @Command(name = "s3", description = "Monthly price of storing data in S3.")
     static final class S3 extends Calculator {
-        @Parameters(paramLabel = "SIZE", description = "how much, e.g. 500GB, 2TiB")
-        String size;
+        @Parameters(paramLabel = "SIZE", converter = SizeConverter.class, description = "how much, e.g. 500GB, 2TiB")
+        long size;
 
         @Option(names = "--class", paramLabel = "C", description = "STANDARD, INTELLIGENT_TIERING, STANDARD_IA, ONEZONE_IA, GLACIER_IR, GLACIER, DEEP_ARCHIVE (default STANDARD)")
         String storageClass = "STANDARD";
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse("SIZE", size);
+            long bytes = size;
             PriceCatalog c = catalog();
             String region = region();
             String cls = storageClass.toUpperCase(Locale.ROOT).replace('-', '_');
@@ -189,15 +190,15 @@ public final class PriceCommand extends BaseCommand {
 
     @Command(name = "efs", description = "Monthly price of storing data in EFS.")
     static final class Efs extends Calculator {
-        @Parameters(paramLabel = "SIZE", description = "how much, e.g. 500GB, 2TiB")
-        String size;
+        @Parameters(paramLabel = "SIZE", converter = SizeConverter.class, description = "how much, e.g. 500GB, 2TiB")
+        long size;
 
         @Option(names = "--class", paramLabel = "C", description = "standard, infrequentAccess, archive, oneZone (default standard)")
         String storageClass = "standard";
 
         @Override
         protected int run() {
-            long bytes = Sizes.parse("SIZE", size);
+            long bytes = size;
             PriceCatalog c = catalog();
             String region = region();
             if (!java.util.Set.of("standard", "infrequentAccess", "archive", "oneZone").contains(storageClass)) {

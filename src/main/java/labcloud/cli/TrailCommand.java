@@ -1,11 +1,15 @@
 package labcloud.cli;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labcloud.cli.convert.DurationConverter;
+import labcloud.cli.convert.EndOfDayConverter;
+import labcloud.cli.convert.StartOfDayConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
@@ -13,6 +17,7 @@ import labcloud.trail.TrailEvent;
 import labcloud.trail.TrailFilter;
 import labcloud.trail.TrailResult;
 import labcloud.trail.TrailService;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,14 +34,22 @@ public final class TrailCommand extends BaseCommand {
     @Option(names = "--event", paramLabel = "NAME", description = "event name, e.g. RunInstances")
     String event;
 
-    @Option(names = "--since", paramLabel = "DURATION", description = "how far back: 7d, 12h, 2w (default 7d)")
-    String since;
+    /** Where the window starts: --since before the end, or --from; not both. */
+    @ArgGroup(exclusive = true)
+    Start start = new Start();
 
-    @Option(names = "--from", paramLabel = "DATE", description = "start (2026-11-01 or 2026-11-01T08:00:00Z)")
-    String from;
+    static final class Start {
+        @Option(names = "--since", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "how far back: 7d, 12h, 2w (default 7d)")
+        Duration since;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "end (default now)")
-    String to;
+        @Option(names = "--from", paramLabel = "DATE", converter = StartOfDayConverter.class,
+                description = "start (2026-11-01 or 2026-11-01T08:00:00Z)")
+        Instant from;
+    }
+
+    @Option(names = "--to", paramLabel = "DATE", converter = EndOfDayConverter.class, description = "end (default now)")
+    Instant to;
 
     @Option(names = "--regions", paramLabel = "all|r1,r2", description = "regions to search (default all enabled)")
     String regions = "all";
@@ -47,12 +60,11 @@ public final class TrailCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        if (since != null && from != null) throw new UsageException("use either --since or --from/--to, not both");
-        Instant end = to == null ? Instant.now() : TimeArgs.instant("--to", to, true);
-        Instant start = from != null ? TimeArgs.instant("--from", from, false)
-                : end.minus(TimeArgs.duration("--since", since == null ? "7d" : since));
-        if (start.isAfter(end)) throw new UsageException("--from is after --to");
-        TrailFilter filter = new TrailFilter(user, resource, event, start, end);
+        Instant end = to == null ? Instant.now() : to;
+        Start s = start == null ? new Start() : start;
+        Instant begin = s.from != null ? s.from : end.minus(s.since == null ? Duration.ofDays(7) : s.since);
+        if (begin.isAfter(end)) throw new UsageException("--from is after --to");
+        TrailFilter filter = new TrailFilter(user, resource, event, begin, end);
         List<String> regionList = aws().resolveRegions(regions);
         var progress = out().progress("trail");
         progress.update("reading CloudTrail in " + regionList.size() + " regions");
@@ -65,7 +77,7 @@ public final class TrailCommand extends BaseCommand {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("source", r.source());
-        json.put("from", start);
+        json.put("from", begin);
         json.put("to", end);
         json.put("events", r.events());
         json.put("errors", r.errors());

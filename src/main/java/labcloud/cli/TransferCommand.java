@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import labcloud.aws.AwsContext;
-import labcloud.cli.output.Table;
 import labcloud.app.TransferRun;
+import labcloud.aws.AwsContext;
+import labcloud.cli.convert.SizeConverter;
+import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.Sizes;
 import labcloud.core.UsageException;
@@ -39,15 +40,15 @@ abstract class TransferCommand extends BaseCommand {
     @Option(names = "--part-concurrency", paramLabel = "N", description = "parts of one large file in flight at once (default: 16)")
     int partConcurrency = 16;
 
-    @Option(names = "--part-size", paramLabel = "SIZE", description = "multipart part size, at least 5MiB (default: 8MiB, grown to stay under 10,000 parts)")
-    String partSize;
+    @Option(names = "--part-size", paramLabel = "SIZE", converter = SizeConverter.class, description = "multipart part size, at least 5MiB (default: 8MiB, grown to stay under 10,000 parts)")
+    Long partSize;
 
     @Option(names = "--confirm-egress", description = "download from S3 even above the egress threshold")
     boolean confirmEgress;
 
-    @Option(names = "--egress-threshold", paramLabel = "SIZE",
+    @Option(names = "--egress-threshold", paramLabel = "SIZE", converter = SizeConverter.class,
             description = "downloads above this need confirming; a GB is 2^30 bytes, as AWS bills it (default: LABCLOUD_EGRESS_THRESHOLD or 100GB)")
-    String egressThreshold;
+    Long egressThreshold;
 
     private AwsContext transferAws;
     private boolean rehash;
@@ -69,7 +70,7 @@ abstract class TransferCommand extends BaseCommand {
         if (partConcurrency < 1 || partConcurrency > 256) throw new UsageException("--part-concurrency must be between 1 and 256");
         s = s.withPartsPerFile(partConcurrency);
         if (partSize != null) {
-            long p = Sizes.parse("--part-size", partSize);
+            long p = partSize;
             if (p < 5L * 1024 * 1024 || p > 5L * 1024 * 1024 * 1024) throw new UsageException("--part-size must be between 5MiB and 5GiB");
             s = s.withPartSize(p);
         }
@@ -92,8 +93,7 @@ abstract class TransferCommand extends BaseCommand {
      * shows the report; returns the exit code.
      */
     protected int execute(String command, DataMover mover, TransferJob job) {
-        Long given = egressThreshold == null ? null : Sizes.parse("--egress-threshold", egressThreshold);
-        TransferRun.Request req = new TransferRun.Request(command, job, given, confirmEgress, dryRun);
+        TransferRun.Request req = new TransferRun.Request(command, job, egressThreshold, confirmEgress, dryRun);
         TransferRun.Outcome o = TransferRun.run(env(), mover, req, Prompts::confirm, out()::warn, out().progress(command));
         TransferReport r = o.report();
         render(job, r, o.egress());

@@ -63,6 +63,9 @@ public final class Advisor {
             } else {
                 String type = instances.get(0).type();
                 if (leaf.kind() == AdviceTree.Kind.EC2_SHORT) {
+                    Double setup = catalog.ec2Hourly(region, leaf.setupType());
+                    notes.add("the small " + leaf.setupType() + " for setup" + (setup == null ? "" : String.format(Locale.ROOT, " ($%.4f/h)", setup))
+                            + " is extra while it runs; stop it between runs and it costs only its disk");
                     commands.add("labcloud machine launch NAME --type " + leaf.setupType() + " --region " + region + "   # set up on a small type");
                     commands.add("labcloud machine resize NAME --type " + type + " --region " + region + "   # before each run");
                     commands.add("labcloud machine resize NAME --type " + leaf.setupType() + " --region " + region + "   # after it (or stop)");
@@ -148,8 +151,9 @@ public final class Advisor {
         double price = num(f, "buyPrice");
         if (price <= 0 || instances.isEmpty()) return null;
         double monthly = instances.get(0).perMonth();
-        Double cheapestStorage = storage.stream().map(StorageOption::monthlyStorage).filter(java.util.Objects::nonNull)
-                .min(Double::compare).orElse(0.0);
+        // The cheapest place for the data, counting what reading it back costs each month.
+        double cheapestStorage = storage.stream().filter(s -> s.monthlyStorage() != null && s.monthlyRetrieval() != null)
+                .mapToDouble(s -> s.monthlyStorage() + s.monthlyRetrieval()).min().orElse(0.0);
         monthly = round2(monthly + cheapestStorage);
         Double after = monthly > 0 ? round2(price / monthly) : null;
         String verdict;

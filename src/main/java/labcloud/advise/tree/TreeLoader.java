@@ -54,7 +54,7 @@ public final class TreeLoader {
     public static AdviceTree bundled() {
         try (InputStream in = TreeLoader.class.getClassLoader().getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IllegalStateException("bundled advice tree missing from the jar");
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "(bundled) " + BUNDLED);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled " + BUNDLED);
         } catch (IOException e) {
             throw new IllegalStateException("bundled advice tree unreadable", e);
         }
@@ -235,12 +235,13 @@ public final class TreeLoader {
         if (v instanceof Boolean b) return new AdviceTree.Setting(name, Fact.BOOL, b);
         if (v instanceof Number n) return new AdviceTree.Setting(name, Fact.NUMBER, n.doubleValue());
         if (v instanceof String s) {
+            if (s.strip().matches("\\d+(\\.\\d+)?\\s*h")) return new AdviceTree.Setting(name, Fact.HOURS, Values.parse(Fact.HOURS, where, s));
             if (s.strip().matches("\\d+(\\.\\d+)?\\s*([kKmMgGtTpP](i?[bB])?|[bB])")) {
                 return new AdviceTree.Setting(name, Fact.SIZE, Values.parse(Fact.SIZE, where, s));
             }
             return new AdviceTree.Setting(name, Fact.TEXT, s);
         }
-        throw error(source, node, where, "expected a number, a size (100GB), yes/no or text");
+        throw error(source, node, where, "expected a number, a size (100GB), hours (12h), yes/no or text");
     }
 
     /** A reason text; its {placeholders} must name facts or settings. */

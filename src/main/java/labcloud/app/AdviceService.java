@@ -53,6 +53,26 @@ public final class AdviceService {
         return in;
     }
 
+    /**
+     * Raw values (flags, form fields) by fact name to typed values; blank ones are left out.
+     * Errors are one line naming the flag (exit 2 on the command line, 400 on the dashboard).
+     */
+    public static Map<String, Object> parseInputs(Map<String, String> raw) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        raw.forEach((name, v) -> {
+            if (v == null || v.isBlank()) return;
+            labcloud.advise.Facts.Def d = labcloud.advise.Facts.get(name);
+            if (d == null || !d.input()) throw new labcloud.core.UsageException("unknown input '" + name + "'");
+            out.put(name, labcloud.advise.Values.parse(d.kind(), d.flag(), v));
+        });
+        return out;
+    }
+
+    /** The regions the catalog prices EC2 in. */
+    public java.util.Set<String> regions() {
+        return catalog.regions();
+    }
+
     public Advice advise(String region, Map<String, Object> inputs) {
         return Advisor.advise(tree, catalog, region, inputs);
     }

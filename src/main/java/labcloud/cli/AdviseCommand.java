@@ -108,18 +108,7 @@ public final class AdviseCommand extends BaseCommand {
         raw.put("labServerCores", labServerCores);
         raw.put("labServerGpu", labServerGpu);
         raw.put("buyPrice", buyPrice);
-        return parse(raw);
-    }
-
-    /** Raw strings by fact name to values; shared with the dashboard's form through {@link Values}. */
-    static Map<String, Object> parse(Map<String, String> raw) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        raw.forEach((name, v) -> {
-            if (v == null) return;
-            Facts.Def d = Facts.get(name);
-            out.put(name, Values.parse(d.kind(), d.flag(), v));
-        });
-        return out;
+        return AdviceService.parseInputs(raw);
     }
 
     /** On a terminal, asks for each required value that is still missing; elsewhere the advisor reports them (exit 2). */

@@ -89,7 +89,7 @@ public final class Advisor {
                 instances, leaf.setupType(), List.copyOf(commands), storage, egress, breakEven, List.copyOf(notes), provenance(catalog, region));
     }
 
-    /** Given values, then the tree's defaults; inputs with neither are an error naming their flags. */
+    /** Given values, then the tree's defaults, then labcloud's; inputs with none are an error naming their flags. */
     static Map<String, Object> resolve(AdviceTree tree, Map<String, Object> given) {
         Map<String, Object> facts = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -97,6 +97,7 @@ public final class Advisor {
             if (!d.input()) continue;
             Object v = given.get(d.name());
             if (v == null) v = tree.defaults().get(d.name());
+            if (v == null) v = d.fallback();
             if (v == null) missing.add(d.flag());
             else facts.put(d.name(), v);
         }
@@ -107,7 +108,7 @@ public final class Advisor {
 
     /** Inputs the tree has no default for: what a user must give (or is asked on a terminal). */
     public static List<Facts.Def> required(AdviceTree tree) {
-        return Facts.all().values().stream().filter(d -> d.input() && !tree.defaults().containsKey(d.name())).toList();
+        return Facts.all().values().stream().filter(d -> d.input() && d.fallback() == null && !tree.defaults().containsKey(d.name())).toList();
     }
 
     static String location(String s) {

@@ -22,7 +22,9 @@ public final class ProfileInputs {
         long peak = s != null ? s.peakMemoryBytes() : p.peakMemoryBytes();
         double wall = s != null ? s.wallSeconds() : p.wallSeconds();
         m.put("ram", Math.max(1, Math.ceil(peak * HEADROOM / GIB)) * GIB);
-        m.put("cores", Math.max(1.0, Math.ceil(p.cores() - 0.1))); // 2.03 cores of a busy 2-core job is 2
+        // The cores it wanted when the machine was busy with other work; 2.03 of a busy 2-core job is 2.
+        double cores = p.coresWanted() != null ? Math.max(p.cores(), p.coresWanted()) : p.cores();
+        m.put("cores", Math.max(1.0, Math.ceil(cores - 0.1)));
         m.put("hours", Math.ceil(wall / 36.0) / 100.0); // hundredths of an hour, rounded up
         boolean gpu = p.gpu() != null && p.gpu().peakMemoryBytes() > 0;
         m.put("gpu", gpu);

@@ -36,14 +36,15 @@ public final class StoragePlanner {
 
     private static StorageOption option(String id, String name, Double perGb, Double feePerGb, int minDays, double gb, double runs,
                                         double months, String note) {
-        Double storage = perGb == null ? null : round(perGb * gb);
-        Double retrieval = feePerGb == null ? null : round(feePerGb * gb * runs);
+        Double storage = perGb == null ? null : perGb * gb;
+        Double retrieval = feePerGb == null ? null : feePerGb * gb * runs;
         Double total = null;
         if (storage != null && retrieval != null) {
             double billedMonths = Math.max(months, minDays / 30.0);
             total = round(storage * billedMonths + retrieval * months);
         }
-        return new StorageOption(id, name, perGb, storage, feePerGb, retrieval, minDays, total, note);
+        return new StorageOption(id, name, perGb, storage == null ? null : round(storage), feePerGb,
+                retrieval == null ? null : round(retrieval), minDays, total, note);
     }
 
     static double round(double v) {

@@ -89,6 +89,7 @@ final class AdviceText {
         t.row("wall time", seconds(p.wallSeconds()));
         t.row("CPU time", seconds(p.cpuSeconds()));
         t.row("cores used", String.format(Locale.ROOT, "%.2f (CPU/wall; this machine has %d)", p.cores(), p.host().cores()));
+        if (p.coresWanted() != null) t.row("cores wanted", String.format(Locale.ROOT, "%.2f (time on a CPU + waiting for one, / wall)", p.coresWanted()));
         var m = p.memory();
         t.row("peak memory", Sizes.format(p.peakMemoryBytes()) + String.format(Locale.ROOT,
                 " (whole tree sampled every %d ms: %s; largest process's own peak: %s; %d processes seen)", m.intervalMs(),

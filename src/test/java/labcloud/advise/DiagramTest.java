@@ -23,7 +23,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The drawings: well-formed SVG with the answer's path marked, and Mermaid that mermaid's own parser accepts. */
-class DiagramTest {
+public class DiagramTest {
     private static final AdviceTree TREE = TreeLoader.bundled();
     static final Path NODE_DIR = Path.of("src", "test", "node");
 
@@ -110,7 +110,7 @@ class DiagramTest {
     }
 
     /** Runs src/test/node/mermaid-parse.mjs (mermaid's parser under node); installed by scripts/install-test-deps. */
-    static List<String> runMermaidParser(Path... files) throws Exception {
+    public static List<String> runMermaidParser(Path... files) throws Exception {
         boolean node = new ProcessBuilder("sh", "-c", "command -v node").start().waitFor() == 0;
         Assumptions.assumeTrue(node, "SKIPPED LOUDLY: node is not installed, so Mermaid output cannot be checked with mermaid's parser "
                 + "(apt-get install nodejs npm, then scripts/install-test-deps)");

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 /**
  * What Linux's /proc tells about one process: CPU ticks (its own and its reaped children's), the
  * resident memory now and its high-water mark, and its I/O counters (which include reaped
- * children's too). A process that has gone between listing and reading gives null.
+ * children's too), and the scheduler's time on a CPU and waiting for one (/proc/PID/schedstat; 0
+ * when the kernel keeps none). A process that has gone between listing and reading gives null.
  */
-record ProcStats(long pid, long ownTicks, long childTicks, long rssBytes, long hwmBytes, Io io) {
+record ProcStats(long pid, long ownTicks, long childTicks, long rssBytes, long hwmBytes, Io io, long runNs, long waitNs) {
     /** /proc/PID/io: rchar/wchar count every read()/write() (pipes, cache); read_bytes/write_bytes the storage layer's. */
     record Io(long rchar, long wchar, long readBytes, long writeBytes) {}
 
@@ -25,7 +26,8 @@ record ProcStats(long pid, long ownTicks, long childTicks, long rssBytes, long h
                 if (line.startsWith("VmRSS:")) rss = kib(line);
                 else if (line.startsWith("VmHWM:")) hwm = kib(line);
             }
-            return new ProcStats(pid, ticks[0], ticks[1], rss, hwm, io(dir.resolve("io")));
+            long[] sched = schedstat(dir.resolve("schedstat"));
+            return new ProcStats(pid, ticks[0], ticks[1], rss, hwm, io(dir.resolve("io")), sched[0], sched[1]);
         } catch (IOException | RuntimeException e) {
             return null; // exited meanwhile, or not ours to read
         }
@@ -36,6 +38,16 @@ record ProcStats(long pid, long ownTicks, long childTicks, long rssBytes, long h
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
         // after "(comm) ": state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
         return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
+    }
+
+    /** Nanoseconds on a CPU and waiting in a run queue, for all of the process's threads. */
+    static long[] schedstat(Path file) {
+        try {
+            String[] f = Files.readString(file).trim().split("\\s+");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
     }
 
     static Io io(Path file) {

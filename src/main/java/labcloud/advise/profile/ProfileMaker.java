@@ -34,6 +34,12 @@ final class ProfileMaker {
                 m.hwmByPid().size(), "resident memory of every process in the tree summed every " + m.intervalMs()
                 + " ms, and each process's own peak (VmHWM); processes living less than one interval may be missed");
         double cores = m.wallSeconds() > 0 ? cpu / m.wallSeconds() : 0;
+        long demandNs = m.lastByPid().values().stream().mapToLong(s -> s.runNs() + s.waitNs()).sum();
+        Double wanted = demandNs > 0 && m.wallSeconds() > 0 ? round(demandNs / 1e9 / m.wallSeconds()) : null;
+        if (wanted != null && wanted > cores * 1.3 + 0.1) {
+            notes.add(String.format(Locale.ROOT, "the job waited for a CPU: it used %.2f cores but wanted about %.2f (this machine was busy "
+                    + "with other work); advice uses the cores it wanted", cores, wanted));
+        }
         if (m.wallSeconds() < 1) notes.add("the run took under a second: CPU time is counted in 10 ms ticks, so cores used is rough");
         if (m.exitCode() != 0) notes.add("the command failed (exit " + m.exitCode() + "): a failed run may not have needed what the whole job needs");
         if (m.timedOut()) notes.add("the command was stopped at the time limit");
@@ -44,7 +50,7 @@ final class ProfileMaker {
                     "linear: %s times the data needs %s times the memory, time and I/O, on the same number of cores", fmt(scale), fmt(scale)));
         }
         return new Profile(Profile.VERSION, m.command(), m.start().toString(), m.exitCode(), m.timedOut(), round(m.wallSeconds()),
-                round(cpu), round(cores), peak, memory, io, m.gpu(), host(), scale, scaled, List.copyOf(notes));
+                round(cpu), round(cores), wanted, peak, memory, io, m.gpu(), host(), scale, scaled, List.copyOf(notes));
     }
 
     static Profile.Host host() {

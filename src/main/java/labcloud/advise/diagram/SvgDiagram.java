@@ -94,7 +94,7 @@ public final class SvgDiagram {
                 }
                 sb.append("<text x=\"").append(n(x + W / 2.0)).append("\" y=\"").append(n(y + QH - 9))
                         .append("\" text-anchor=\"middle\" font-family=\"monospace\" font-size=\"10\" fill=\"#44505c\">")
-                        .append(esc(shorten(q.testText(), 44))).append("</text>");
+                        .append(esc(shorten(q.testText(), 40))).append("</text>");
             }
             sb.append("</g>\n");
         }

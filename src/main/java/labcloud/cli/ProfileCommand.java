@@ -38,7 +38,7 @@ public final class ProfileCommand extends BaseCommand {
     protected int run() throws Exception {
         if (!(scale > 0) || scale > 1e6) throw new UsageException("--scale: expected a number above 0, got " + scale);
         if (intervalMs < 5 || intervalMs > 60_000) throw new UsageException("--interval: expected 5 to 60000 ms, got " + intervalMs);
-        Duration limit = timeout == null ? null : TimeArgs.duration("--timeout", timeout);
+        Duration limit = timeout == null ? null : labcloud.core.Durations.parse("--timeout", timeout);
         Profile p = ProfileRun.run(command, scale, Duration.ofMillis(intervalMs), limit, save);
         if (out().format() == labcloud.cli.output.Format.JSON && !advise) {
             out().json(p);

@@ -151,6 +151,23 @@ class AdviseCommandTest {
     }
 
     @Test
+    void noAwsCallIsMade() {
+        // Any SDK call is recorded, and any call at all would hit a closed port and fail the command.
+        Environment env = Environment.of(Map.of("HOME", home.toString(), "AWS_REGION", "eu-west-1",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE00", "AWS_SECRET_ACCESS_KEY", "x"));
+        labcloud.testing.RecordedActions.start();
+        try {
+            CliResult a = CliResult.run(env, "advise", "--ram", "64GiB", "--cores", "16", "--gpu", "--hours", "40", "--data", "2TiB",
+                    "--data-location", "s3://b/p", "--results", "200GiB", "--buy-price", "9000");
+            assertThat(a.exitCode()).as(a.toString()).isZero();
+            CliResult p = CliResult.run(env, "profile", "--advise", "--", "true");
+            assertThat(p.exitCode()).as(p.toString()).isZero();
+        } finally {
+            assertThat(labcloud.testing.RecordedActions.stop()).isEmpty();
+        }
+    }
+
+    @Test
     void iamPolicySaysNoPermissionsAreNeeded() throws Exception {
         for (String cmd : new String[] {"advise", "profile"}) {
             CliResult r = run("iam-policy", cmd);

@@ -23,7 +23,9 @@ public final class IamPolicyCommand extends BaseCommand {
     protected int run() {
         IamPolicyCatalog catalog = IamPolicyCatalog.load();
         if (!command.isEmpty()) {
-            out().json(catalog.documentFor(catalog.find(String.join(" ", command))));
+            var found = catalog.find(String.join(" ", command));
+            out().json(catalog.documentFor(found));
+            if (found.actions().isEmpty()) out().info("'" + found.command() + "' makes no AWS calls: it needs no IAM permissions");
             return ExitCode.OK;
         }
         if (all) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.core.Environment;
+import labcloud.core.LocatedYaml;
 import labcloud.core.UsageException;
 
 /**

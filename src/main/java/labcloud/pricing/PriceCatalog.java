@@ -170,6 +170,84 @@ public final class PriceCatalog {
         return names(root.path("ec2").path(region).path("hourly"));
     }
 
+    /**
+     * The vCPUs, memory and GPUs of every instance type the catalog knows, by type. A catalog
+     * written by an older `price update` has no such section: the bundled snapshot's is used.
+     */
+    public java.util.Map<String, InstanceSpec> instanceSpecs() {
+        JsonNode types = root.path("instanceTypes").path("types");
+        if (!types.isObject()) return this == BUNDLED_ONCE.get() ? java.util.Map.of() : BUNDLED_ONCE.get().instanceSpecs();
+        java.util.Map<String, InstanceSpec> out = new java.util.TreeMap<>();
+        types.fields().forEachRemaining(e -> {
+            JsonNode n = e.getValue();
+            out.put(e.getKey(), new InstanceSpec(e.getKey(), n.path("vcpu").asInt(), n.path("memoryGib").asDouble(), n.path("gpus").asInt(),
+                    n.path("gpuMemoryGib").asDouble(), n.path("gpuModel").asText(null), n.path("arch").asText("x86_64"),
+                    n.path("burstable").asBoolean(false)));
+        });
+        return out;
+    }
+
+    /** Where the instance specifications come from. */
+    public Provenance instanceSpecsProvenance() {
+        JsonNode n = root.path("instanceTypes");
+        if (!n.isObject()) return this == BUNDLED_ONCE.get() ? null : BUNDLED_ONCE.get().instanceSpecsProvenance();
+        return new Provenance(n.path("source").asText(null), n.path("date").asText(null), n.path("basis").asText(null));
+    }
+
+    /** A planning estimate of the spot price as a fraction of on-demand (spot prices move by zone and hour), or null. */
+    public Double spotFraction() {
+        JsonNode n = root.path("spotEstimate");
+        if (!n.isObject()) return this == BUNDLED_ONCE.get() ? null : BUNDLED_ONCE.get().spotFraction();
+        return number(n.path("fractionOfOnDemand"));
+    }
+
+    public Provenance spotProvenance() {
+        JsonNode n = root.path("spotEstimate");
+        if (!n.isObject()) return this == BUNDLED_ONCE.get() ? null : BUNDLED_ONCE.get().spotProvenance();
+        return new Provenance(n.path("source").asText(null), n.path("date").asText(null), n.path("basis").asText(null));
+    }
+
+    /** Per GB read back from an S3 class (STANDARD_IA, GLACIER_IR, ...): 0 for classes without a fee, null if unknown. */
+    public Double s3RetrievalPerGb(String region, String storageClass) {
+        return feeOrZero("s3", region, "retrievalPerGb", storageClass);
+    }
+
+    /** The minimum days an S3 class bills for an object (0 if none). */
+    public int s3MinimumDays(String region, String storageClass) {
+        return sectionFallback("s3", region, "minimumDays").path(storageClass).asInt(0);
+    }
+
+    public Double efsRetrievalPerGb(String region, String storageClass) {
+        return feeOrZero("efs", region, "retrievalPerGb", storageClass);
+    }
+
+    public int efsMinimumDays(String region, String storageClass) {
+        return sectionFallback("efs", region, "minimumDays").path(storageClass).asInt(0);
+    }
+
+    private Double feeOrZero(String section, String region, String field, String cls) {
+        JsonNode fees = sectionFallback(section, region, field);
+        if (fees.isMissingNode()) return null;
+        JsonNode n = fees.path(cls);
+        return n.isNumber() ? n.asDouble() : 0.0;
+    }
+
+    /** A field of a region's section, from the bundled snapshot when this catalog lacks it. */
+    private JsonNode sectionFallback(String section, String region, String field) {
+        JsonNode n = root.path(section).path(region).path(field);
+        if (n.isMissingNode() && this != BUNDLED_ONCE.get()) return BUNDLED_ONCE.get().root.path(section).path(region).path(field);
+        return n;
+    }
+
+    private static final java.util.function.Supplier<PriceCatalog> BUNDLED_ONCE = new java.util.function.Supplier<>() {
+        private volatile PriceCatalog c;
+
+        public PriceCatalog get() {
+            if (c == null) c = bundled();
+            return c;
+        }
+    };
+
     // ---- estimators ---------------------------------------------------------------------------------
 
     /** An instance running all month (730 h), or null if the price is unknown. */

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import labcloud.core.Json;
 import labcloud.core.UsageException;
+import labcloud.app.AdviceService;
 import labcloud.web.page.ActivityPage;
+import labcloud.web.page.AdvicePage;
 import labcloud.web.page.InstancesPage;
 import labcloud.web.page.KeysPage;
 import labcloud.web.page.OverviewPage;
@@ -42,6 +44,8 @@ public final class DashboardServer implements AutoCloseable {
     private final AccessToken token;
     private final ResponseCache cache = new ResponseCache();
     private Javalin app;
+    private volatile AdviceService advice;
+    private volatile labcloud.core.Environment adviceEnv = labcloud.core.Environment.system();
 
     /**
      * @param token required (non-null) unless {@code bind} is a loopback address; when given, every
@@ -89,6 +93,9 @@ public final class DashboardServer implements AutoCloseable {
 
         app.get("/api/status", ctx -> json(ctx, Json.MAPPER.writeValueAsBytes(statusJson())));
         VIEWS.forEach((path, view) -> app.get(path, ctx -> serve(ctx, path, view)));
+        app.get("/advice", this::advicePage);
+        app.get("/api/advice", this::adviceApi);
+        app.get("/api/advice/tree", ctx -> json(ctx, Json.MAPPER.writeValueAsBytes(AdviceView.tree(adviceService()))));
 
         // How long the server spent on the request (benchmarks and browser dev tools read it).
         app.after(ctx -> {
@@ -98,6 +105,7 @@ public final class DashboardServer implements AutoCloseable {
             }
         });
         app.exception(BadQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(AdviceUnavailable.class, (e, ctx) -> error(ctx, 500, "the advice tree cannot be read: " + e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.warn("dashboard request {} failed", ctx.path(), e);
             error(ctx, 500, "internal error (see the dashboard's log)");
@@ -109,6 +117,53 @@ public final class DashboardServer implements AutoCloseable {
         refresher.onReload(this::warm);
         Thread.ofVirtual().name("labcloud-dashboard-warm").start(this::warm);
         return this;
+    }
+
+    /**
+     * Where the Advice page finds the lab's tree (~/.labcloud/advice.yaml, else the bundled one) and
+     * the price catalog. Read on first use, so a bad tree file shows on that page and does not stop the dashboard.
+     */
+    public DashboardServer adviceFrom(labcloud.core.Environment env) {
+        this.adviceEnv = env;
+        this.advice = null;
+        return this;
+    }
+
+    private AdviceService adviceService() {
+        AdviceService s = advice;
+        if (s == null) {
+            try {
+                s = AdviceService.load(adviceEnv, null);
+            } catch (UsageException e) {
+                throw new AdviceUnavailable(e.getMessage());
+            }
+            advice = s;
+        }
+        return s;
+    }
+
+    /** The lab's advice tree file is broken: said on the page, the rest of the dashboard works. */
+    private static final class AdviceUnavailable extends RuntimeException {
+        AdviceUnavailable(String message) {
+            super(message);
+        }
+    }
+
+    private void advicePage(Context ctx) {
+        AdviceView.Request r = AdviceView.request(ctx.queryParamMap());
+        var answer = r.error() == null && r.asked() ? AdviceView.answer(adviceService(), r) : null;
+        String error = r.error() != null ? r.error() : answer == null ? null : answer.error();
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(error == null ? 200 : 400).contentType("text/html; charset=utf-8").result(AdvicePage.render(model(), status(),
+                adviceService(), r.values(), r.region(), answer == null ? null : answer.advice(), error));
+    }
+
+    private void adviceApi(Context ctx) throws Exception {
+        AdviceView.Request r = AdviceView.request(ctx.queryParamMap());
+        if (r.error() != null) throw new BadQueryException(r.error());
+        var answer = AdviceView.answer(adviceService(), r);
+        if (answer.error() != null) throw new BadQueryException(answer.error());
+        json(ctx, Json.MAPPER.writeValueAsBytes(answer.advice()));
     }
 
     public URI uri() {
@@ -307,6 +362,6 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     public static List<String> pages() {
-        return List.of("/", "/instances", "/storage", "/tags", "/keys", "/activity");
+        return List.of("/", "/instances", "/storage", "/tags", "/keys", "/activity", "/advice");
     }
 }

@@ -18,6 +18,7 @@ public final class Layout {
         NAV.put("/tags", "Tags");
         NAV.put("/keys", "Keys & MFA");
         NAV.put("/activity", "Activity");
+        NAV.put("/advice", "Advice");
     }
 
     private Layout() {}

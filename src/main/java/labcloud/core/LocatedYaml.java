@@ -1,4 +1,4 @@
-package labcloud.policy;
+package labcloud.core;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,13 +14,13 @@ import java.util.Map;
  * A YAML document read into plain values that remember their line, so that validation errors can
  * point at the line of the offending field (Jackson's tree model forgets locations).
  */
-final class LocatedYaml {
+public final class LocatedYaml {
     /** A value (Map of Node, List of Node, String, Number, Boolean or null) and where it starts. */
-    record Node(Object value, int line) {}
+    public record Node(Object value, int line) {}
 
     /** YAML syntax errors carry the parser's line. */
-    static final class SyntaxError extends Exception {
-        final int line;
+    public static final class SyntaxError extends Exception {
+        public final int line;
 
         SyntaxError(String message, int line) {
             super(message);
@@ -32,7 +32,7 @@ final class LocatedYaml {
 
     private LocatedYaml() {}
 
-    static Node parse(String text) throws SyntaxError {
+    public static Node parse(String text) throws SyntaxError {
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) return new Node(null, 1);

@@ -74,7 +74,7 @@ public final class Main implements Runnable {
         main.environment = env;
         main.out = out instanceof RedactingPrintStream ? out : new RedactingPrintStream(out, Redactor::secrets);
         main.err = err instanceof RedactingPrintStream ? err : new RedactingPrintStream(err, Redactor::all);
-        CommandLine cmd = commandLine(main, invoked(args));
+        CommandLine cmd = asksOnlyForTheVersion(args) ? new CommandLine(main) : commandLine(main, invoked(args));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new java.io.PrintWriter(main.out, true));
         cmd.setErr(new java.io.PrintWriter(main.err, true));
@@ -102,6 +102,18 @@ public final class Main implements Runnable {
     /** Every command's model (for completion scripts and man pages). */
     static CommandLine fullCommandLine() {
         return commandLine(new Main(), null);
+    }
+
+    /** {@code labcloud --version} (or -V) and no command: it needs no command's model at all. */
+    static boolean asksOnlyForTheVersion(String[] args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--version") || a.equals("-V")) version = true;
+            else if (VALUED_GLOBALS.contains(a)) i++;
+            else if (!a.startsWith("-") || a.equals("-h") || a.equals("--help")) return false;
+        }
+        return version;
     }
 
     /** The command the arguments name, or null (help, a typo, or no command: then all are built). */

@@ -126,9 +126,9 @@ public final class ScanCommand extends BaseCommand {
                 String what = r.mode().equals("history")
                         ? r.commits() + " commits (" + r.files() + " file versions, " + mb(r.bytes()) + ")"
                         : r.files() + " files (" + mb(r.bytes()) + ")";
-                out().info(String.format(Locale.ROOT, "%d finding%s in %s in %.1f s%s", r.findings().size(),
-                        r.findings().size() == 1 ? "" : "s", what, r.millis() / 1000.0,
-                        r.ignored() > 0 ? "; " + r.ignored() + " ignored (baseline or " + IgnoreList.FILE_NAME + ")" : ""));
+                out().info(r.findings().size() + " finding" + (r.findings().size() == 1 ? "" : "s") + " in " + what
+                        + " in " + tenths(r.millis() / 1000.0) + " s"
+                        + (r.ignored() > 0 ? "; " + r.ignored() + " ignored (baseline or " + IgnoreList.FILE_NAME + ")" : ""));
             }
         }
     }
@@ -183,6 +183,14 @@ public final class ScanCommand extends BaseCommand {
     }
 
     private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return tenths(bytes / 1e6) + " MB";
+    }
+
+    /**
+     * A number with one decimal, as "%.1f" prints it. Not String.format: its first use
+     * costs a pre-commit hook's run several milliseconds (Formatter and locale data).
+     */
+    static String tenths(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -89,6 +89,14 @@ class ScanCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr()).contains("0 findings in 1 files");
+        assertThat(r.stderr()).containsPattern("0 findings in 1 files \\(0\\.0 MB\\) in \\d+\\.\\d s\n");
+    }
+
+    @Test
+    void summaryNumbersHaveOneDecimalAsPrintfWouldPrintThem() {
+        for (double v : new double[] {0, 0.04, 0.05, 0.15, 0.96, 1, 9.95, 12.34, 520.0, 1234.56}) {
+            assertThat(ScanCommand.tenths(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+        }
     }
 
     @Test

@@ -93,10 +93,14 @@ class ScanCommandTest {
     }
 
     @Test
-    void summaryNumbersHaveOneDecimalAsPrintfWouldPrintThem() {
-        for (double v : new double[] {0, 0.04, 0.05, 0.15, 0.96, 1, 9.95, 12.34, 520.0, 1234.56}) {
-            assertThat(ScanCommand.tenths(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
-        }
+    void summaryNumbersHaveOneDecimalRoundedHalfUp() {
+        assertThat(ScanCommand.tenths(0)).isEqualTo("0.0");
+        assertThat(ScanCommand.tenths(0.04)).isEqualTo("0.0");
+        assertThat(ScanCommand.tenths(0.25)).isEqualTo("0.3");
+        assertThat(ScanCommand.tenths(0.96)).isEqualTo("1.0");
+        assertThat(ScanCommand.tenths(12.34)).isEqualTo("12.3");
+        assertThat(ScanCommand.tenths(520)).isEqualTo("520.0");
+        assertThat(ScanCommand.tenths(1234.56)).isEqualTo("1234.6");
     }
 
     @Test

@@ -47,6 +47,8 @@ class CliBasicsTest {
         assertThat(Main.invoked(new String[] {"--region", "eu-west-1", "creds", "whoami"})).isEqualTo(CredsCommand.class);
         assertThat(Main.invoked(new String[] {"--help"})).isNull();
         assertThat(Main.invoked(new String[] {"frobnicate", "sync"})).isNull();
+        assertThat(Main.invoked(new String[] {"iam-policy", "scan"})).isEqualTo(IamPolicyCommand.class);
+        assertThat(Main.invoked(new String[] {"-", "--", "a--b"})).isNull();
         // the command runs with its global options wherever they stand
         CliResult r = CliResult.run(env, "--output", "json", "price", "egress", "500GB");
         assertThat(r.exitCode()).as(r.stderr()).isZero();

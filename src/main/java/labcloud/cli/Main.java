@@ -77,7 +77,7 @@ public final class Main implements Runnable {
         main.environment = env;
         main.out = out instanceof RedactingPrintStream ? out : new RedactingPrintStream(out, Redactor::secrets);
         main.err = err instanceof RedactingPrintStream ? err : new RedactingPrintStream(err, Redactor::all);
-        CommandLine cmd = commandLine(main, invoked(args));
+        CommandLine cmd = asksOnlyForTheVersion(args) ? new CommandLine(main) : commandLine(main, invoked(args));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new java.io.PrintWriter(main.out, true));
         cmd.setErr(new java.io.PrintWriter(main.err, true));
@@ -107,6 +107,18 @@ public final class Main implements Runnable {
         return commandLine(new Main(), null);
     }
 
+    /** {@code labcloud --version} (or -V) and no command: it needs no command's model at all. */
+    static boolean asksOnlyForTheVersion(String[] args) {
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--version") || a.equals("-V")) version = true;
+            else if (VALUED_GLOBALS.contains(a)) i++;
+            else if (!a.startsWith("-") || a.equals("-h") || a.equals("--help")) return false;
+        }
+        return version;
+    }
+
     /** The command the arguments name, or null (help, a typo, or no command: then all are built). */
     static Class<?> invoked(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -114,12 +126,31 @@ public final class Main implements Runnable {
             if (VALUED_GLOBALS.contains(a)) {
                 i++;
             } else if (!a.startsWith("-")) {
+                Class<?> named = byClassName(a);
+                if (named != null) return named;
                 for (Class<?> c : COMMANDS) {
                     Command spec = c.getAnnotation(Command.class);
                     if (spec.name().equals(a) || List.of(spec.aliases()).contains(a)) return c;
                 }
                 return null;
             }
+        }
+        return null;
+    }
+
+    /**
+     * The command whose class is named after the word ("iam-policy": IamPolicyCommand), checked
+     * against its annotation: one annotation read instead of one for each command listed before it.
+     */
+    private static Class<?> byClassName(String word) {
+        StringBuilder name = new StringBuilder();
+        for (String part : word.split("-")) {
+            if (part.isEmpty()) return null;
+            name.append(Character.toUpperCase(part.charAt(0))).append(part, 1, part.length());
+        }
+        name.append("Command");
+        for (Class<?> c : COMMANDS) {
+            if (c.getSimpleName().contentEquals(name)) return c.getAnnotation(Command.class).name().equals(word) ? c : null;
         }
         return null;
     }

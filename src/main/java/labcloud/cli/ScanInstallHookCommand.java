@@ -1,6 +1,7 @@
 package labcloud.cli;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,10 @@ public final class ScanInstallHookCommand extends BaseCommand {
     protected int run() {
         Path dir = (repo == null ? Path.of(".") : repo).toAbsolutePath().normalize();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        HookInstaller.Installed done = HookInstaller.install(dir, java, absoluteClassPath());
+        // Run by ./labcloud (which says so in LABCLOUD_LAUNCHER): the hook goes through it too.
+        Path launcher = env().get("LABCLOUD_LAUNCHER").filter(l -> !l.isBlank()).map(Path::of)
+                .filter(Files::isExecutable).map(l -> l.toAbsolutePath().normalize()).orElse(null);
+        HookInstaller.Installed done = HookInstaller.install(dir, java, absoluteClassPath(), launcher);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("hook", done.hook().toString());
         json.put("chained", done.chained() == null ? null : done.chained().toString());

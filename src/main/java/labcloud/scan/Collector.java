@@ -38,11 +38,15 @@ final class Collector {
     }
 
     synchronized ScanResult result(String target, String mode, long commits, long startNanos) {
-        findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
-                .thenComparing(Finding::cell, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Finding::cellLine, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparingInt(Finding::column));
-        skipped.sort(Comparator.comparing(Skipped::path));
+        // Only when there is something to order: building the comparators is a few milliseconds of
+        // the pre-commit hook's run, where a clean commit has no finding at all.
+        if (findings.size() > 1) {
+            findings.sort(Comparator.comparing(Finding::path).thenComparingInt(Finding::line)
+                    .thenComparing(Finding::cell, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(Finding::cellLine, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparingInt(Finding::column));
+        }
+        if (skipped.size() > 1) skipped.sort(Comparator.comparing(Skipped::path));
         return new ScanResult(target, mode, List.copyOf(findings), List.copyOf(pairs), List.copyOf(skipped), files, bytes,
                 commits, ignored, (System.nanoTime() - startNanos) / 1_000_000);
     }

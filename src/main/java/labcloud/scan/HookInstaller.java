@@ -27,11 +27,17 @@ public final class HookInstaller {
 
     private HookInstaller() {}
 
+    public static Installed install(Path repoDir, Path java, String classPath) {
+        return install(repoDir, java, classPath, null);
+    }
+
     /**
      * @param java      the java executable to run labcloud with
      * @param classPath labcloud's class path (its jar, or classes and dependencies)
+     * @param launcher  the labcloud launcher script that ran this install, or null: the hook runs it
+     *                  first while it exists, for its start-up cache (the hook runs on every commit)
      */
-    public static Installed install(Path repoDir, Path java, String classPath) {
+    public static Installed install(Path repoDir, Path java, String classPath, Path launcher) {
         Path top = Git.topLevel(repoDir).orElseThrow(() -> new UsageException(
                 "install-hook needs a git repository: " + repoDir + " is not inside one"));
         String hooksPath = new String(Git.run(top, "rev-parse", "--git-path", "hooks"), StandardCharsets.UTF_8).strip();
@@ -49,7 +55,7 @@ public final class HookInstaller {
                 if (!Files.isExecutable(chained)) chained.toFile().setExecutable(true);
             }
             Path tmp = hooks.resolve(".pre-commit.labcloud.tmp");
-            Files.writeString(tmp, script(java, classPath), StandardCharsets.UTF_8);
+            Files.writeString(tmp, script(java, classPath, launcher), StandardCharsets.UTF_8);
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.move(tmp, hook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Installed(hook, Files.exists(chained) ? chained : null, ours);
@@ -58,7 +64,7 @@ public final class HookInstaller {
         }
     }
 
-    static String script(Path java, String classPath) {
+    static String script(Path java, String classPath, Path launcher) {
         String firstEntry = List.of(classPath.split(File.pathSeparator)).get(0);
         return "#!/bin/sh\n"
                 + MARKER + ": blocks commits that contain AWS credentials or private keys.\n"
@@ -69,6 +75,10 @@ public final class HookInstaller {
                 + "fi\n"
                 + "LABCLOUD_JAVA=" + shellQuote(java.toString()) + "\n"
                 + "LABCLOUD_CP=" + shellQuote(classPath) + "\n"
+                + (launcher == null ? "" : "LABCLOUD_LAUNCHER=" + shellQuote(launcher.toString()) + "\n"
+                        + "if [ -x \"$LABCLOUD_LAUNCHER\" ]; then\n"
+                        + "  exec \"$LABCLOUD_LAUNCHER\" scan --staged\n"
+                        + "fi\n")
                 + "if [ -x \"$LABCLOUD_JAVA\" ] && [ -e " + shellQuote(firstEntry) + " ]; then\n"
                 + "  exec \"$LABCLOUD_JAVA\" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp \"$LABCLOUD_CP\" labcloud.cli.Main scan --staged\n"
                 + "elif command -v labcloud >/dev/null 2>&1; then\n"

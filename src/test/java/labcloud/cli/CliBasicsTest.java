@@ -47,6 +47,8 @@ class CliBasicsTest {
         assertThat(Main.invoked(new String[] {"--region", "eu-west-1", "creds", "whoami"})).isEqualTo(CredsCommand.class);
         assertThat(Main.invoked(new String[] {"--help"})).isNull();
         assertThat(Main.invoked(new String[] {"frobnicate", "sync"})).isNull();
+        assertThat(Main.invoked(new String[] {"iam-policy", "scan"})).isEqualTo(IamPolicyCommand.class);
+        assertThat(Main.invoked(new String[] {"-", "--", "a--b"})).isNull();
         // the command runs with its global options wherever they stand
         CliResult r = CliResult.run(env, "--output", "json", "price", "egress", "500GB");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
@@ -60,6 +62,19 @@ class CliBasicsTest {
         CliResult r = CliResult.run(env, "--version");
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout()).startsWith("labcloud ").doesNotContain("${");
+        // the same line with global options around it, and from a command's -V
+        assertThat(CliResult.run(env, "--profile", "lab", "-V", "--quiet").stdout()).isEqualTo(r.stdout());
+        assertThat(CliResult.run(env, "scan", "--version").stdout()).isEqualTo(r.stdout());
+    }
+
+    @Test
+    void versionAloneBuildsNoCommandModel() {
+        assertThat(Main.asksOnlyForTheVersion(new String[] {"--version"})).isTrue();
+        assertThat(Main.asksOnlyForTheVersion(new String[] {"--region", "eu-west-1", "-V"})).isTrue();
+        assertThat(Main.asksOnlyForTheVersion(new String[] {"scan", "--version"})).isFalse();
+        assertThat(Main.asksOnlyForTheVersion(new String[] {"--version", "--help"})).isFalse();
+        assertThat(Main.asksOnlyForTheVersion(new String[] {"--quiet"})).isFalse();
+        assertThat(Main.asksOnlyForTheVersion(new String[] {})).isFalse();
     }
 
     @Test

@@ -89,6 +89,18 @@ class ScanCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr()).contains("0 findings in 1 files");
+        assertThat(r.stderr()).containsPattern("0 findings in 1 files \\(0\\.0 MB\\) in \\d+\\.\\d s\n");
+    }
+
+    @Test
+    void summaryNumbersHaveOneDecimalRoundedHalfUp() {
+        assertThat(ScanCommand.tenths(0)).isEqualTo("0.0");
+        assertThat(ScanCommand.tenths(0.04)).isEqualTo("0.0");
+        assertThat(ScanCommand.tenths(0.25)).isEqualTo("0.3");
+        assertThat(ScanCommand.tenths(0.96)).isEqualTo("1.0");
+        assertThat(ScanCommand.tenths(12.34)).isEqualTo("12.3");
+        assertThat(ScanCommand.tenths(520)).isEqualTo("520.0");
+        assertThat(ScanCommand.tenths(1234.56)).isEqualTo("1234.6");
     }
 
     @Test

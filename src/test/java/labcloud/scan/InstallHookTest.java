@@ -61,6 +61,38 @@ class InstallHookTest {
     }
 
     @Test
+    void hookRunsTheLauncherThatInstalledItWhileItIsThere() throws Exception {
+        GitRepo repo = GitRepo.init().write("README.md", "# analysis\n");
+        repo.commit("init", "Ada", "2024-01-01T10:00:00Z");
+        // A launcher like ./labcloud: it notes that it ran, then runs labcloud on this JVM.
+        Path bin = Files.createTempDirectory("labcloud-launcher-");
+        Path calls = bin.resolve("calls.log");
+        Path launcher = bin.resolve("labcloud");
+        Files.writeString(launcher, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\nexec '"
+                + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + System.getProperty("java.class.path")
+                + "' labcloud.cli.Main \"$@\"\n");
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> env = Map.of("HOME", Files.createTempDirectory("labcloud-hook-home-").toString(),
+                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "LABCLOUD_LAUNCHER", launcher.toString());
+        CliResult install = CliResult.run(Environment.of(env), "scan", "install-hook", repo.dir().toString());
+        assertThat(install.exitCode()).as(install.toString()).isZero();
+
+        repo.write("load.py", "KEY = '" + f.keyId() + "'\nSECRET = '" + f.secret() + "'\n");
+        repo.git("add", "-A");
+        GitRepo.Result blocked = repo.tryRun(Map.of(), "commit", "-m", "load data");
+        assertThat(blocked.exit()).as(blocked.toString()).isNotZero();
+        assertThat(blocked.stdout() + blocked.stderr()).contains("commit blocked", "load.py:1");
+        assertThat(Files.readAllLines(calls)).containsExactly("scan --staged");
+
+        // Without the launcher (moved, deleted), the hook runs labcloud on the JVM it was installed with.
+        Files.delete(launcher);
+        GitRepo.Result stillBlocked = repo.tryRun(Map.of(), "commit", "-m", "load data");
+        assertThat(stillBlocked.exit()).as(stillBlocked.toString()).isNotZero();
+        assertThat(stillBlocked.stdout() + stillBlocked.stderr()).contains("commit blocked", "load.py:1");
+        assertThat(Files.readAllLines(calls)).hasSize(1);
+    }
+
+    @Test
     void failingChainedHookStillBlocks() throws Exception {
         GitRepo repo = GitRepo.init().write("README.md", "# analysis\n");
         repo.commit("init", "Ada", "2024-01-01T10:00:00Z");

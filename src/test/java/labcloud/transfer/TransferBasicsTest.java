@@ -57,6 +57,22 @@ class TransferBasicsTest {
     }
 
     @Test
+    void localWalkGivesEachFilesSizeAndModificationTimeAndSkipsEmptyFolders(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("proj/sub-3fa9/ses-baseline/anat/scan.nii.gz");
+        Files.createDirectories(f.getParent());
+        Files.write(f, new byte[1234]);
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2024-02-03T04:05:06.123456789Z")));
+        Files.createDirectories(dir.resolve("proj/empty/deeper"));
+        List<ObjectEntry> all = new ArrayList<>();
+        LocalTree.walk(dir).forEachRemaining(all::add);
+        assertThat(all).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("proj/sub-3fa9/ses-baseline/anat/scan.nii.gz");
+            assertThat(e.size()).isEqualTo(1234);
+            assertThat(e.modified()).isEqualTo(Files.getLastModifiedTime(f).toInstant());
+        });
+    }
+
+    @Test
     void partSizeStaysUnderTenThousandParts() {
         PartSizer p = PartSizer.defaults();
         assertThat(p.partSize(100 * PartSizer.MIB)).isEqualTo(8 * PartSizer.MIB);

@@ -2,6 +2,7 @@ package labcloud.transfer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,17 +79,40 @@ public final class LocalTree {
         }
     }
 
+    /**
+     * Directories being walked now, so that walks of one tree at the same time share them: a sync
+     * walks its local tree twice (ahead, to split the bucket's listing, and to compare), and a
+     * directory of a million files is then held once. The walk that read a directory removes it
+     * when it leaves; one that arrives later reads it again. Weak, so an abandoned walk holds nothing.
+     */
+    private static final ConcurrentHashMap<Path, WeakReference<Entry[]>> OPEN = new ConcurrentHashMap<>();
+
     /** A directory on the walk's stack: its sorted entries and how far they have been read. */
     private static final class Level {
         final Path dir;
         final String prefix;
         final Entry[] entries;
+        /** Set when this walk read the directory (and shares it until it leaves). */
+        private final WeakReference<Entry[]> shared;
         int next;
 
         Level(Path dir, String prefix) {
             this.dir = dir;
             this.prefix = prefix;
-            this.entries = children(dir);
+            WeakReference<Entry[]> known = OPEN.get(dir);
+            Entry[] read = known == null ? null : known.get();
+            if (read == null) {
+                read = children(dir);
+                shared = new WeakReference<>(read);
+                OPEN.put(dir, shared);
+            } else {
+                shared = null;
+            }
+            this.entries = read;
+        }
+
+        void leave() {
+            if (shared != null) OPEN.remove(dir, shared);
         }
     }
 
@@ -104,11 +129,10 @@ public final class LocalTree {
             while (next == null && !stack.isEmpty()) {
                 Level top = stack.peek();
                 if (top.next == top.entries.length) {
-                    stack.pop();
+                    stack.pop().leave();
                     continue;
                 }
-                Entry e = top.entries[top.next];
-                top.entries[top.next++] = null; // read: the array shrinks to what is left for the collector
+                Entry e = top.entries[top.next++];
                 String name = e.text();
                 if (e.isDirectory()) {
                     stack.push(new Level(top.dir.resolve(name), top.prefix + name + "/"));

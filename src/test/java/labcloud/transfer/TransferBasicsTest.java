@@ -73,6 +73,26 @@ class TransferBasicsTest {
     }
 
     @Test
+    void walksOfOneTreeAtTheSameTimeShareWhatTheyReadAndALaterWalkReadsAfresh(@TempDir Path dir) throws Exception {
+        for (String p : List.of("a/x", "a/y", "b")) {
+            Files.createDirectories(dir.resolve(p).getParent());
+            Files.writeString(dir.resolve(p), p);
+        }
+        var ahead = LocalTree.walk(dir);
+        var behind = LocalTree.walk(dir);
+        assertThat(ahead.next().key()).isEqualTo("a/x");
+        assertThat(behind.next().key()).isEqualTo("a/x");
+        Files.writeString(dir.resolve("a/z"), "added while both walks are in a/");
+        List<String> rest = new ArrayList<>(), all = new ArrayList<>(), later = new ArrayList<>();
+        ahead.forEachRemaining(e -> rest.add(e.key()));
+        behind.forEachRemaining(e -> all.add(e.key()));
+        assertThat(rest).containsExactly("a/y", "b");
+        assertThat(all).containsExactly("a/y", "b"); // the listing of a/ the first walk read
+        LocalTree.walk(dir).forEachRemaining(e -> later.add(e.key()));
+        assertThat(later).containsExactly("a/x", "a/y", "a/z", "b");
+    }
+
+    @Test
     void partSizeStaysUnderTenThousandParts() {
         PartSizer p = PartSizer.defaults();
         assertThat(p.partSize(100 * PartSizer.MIB)).isEqualTo(8 * PartSizer.MIB);

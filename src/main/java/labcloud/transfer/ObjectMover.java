@@ -36,6 +36,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * {@link ByteBudget}; every copy is verified against MD5 or CRC32C before it becomes visible.
  */
 final class ObjectMover {
+    /** File reads and writes go in slices of this size (see LocalSource.read). */
+    static final int IO_SLICE = 256 * 1024;
+    /**
+     * What a range being downloaded counts against the budget: it streams through one slice, but
+     * the count also bounds ranges in flight (the connection and socket buffers come with each).
+     */
+    static final long RANGE_HOLD = 2 * PartSizer.MIB;
     private final TransferSettings settings;
     private final ByteBudget budget;
     private final ExecutorService pool;
@@ -70,7 +77,8 @@ final class ObjectMover {
 
     /** Reads byte ranges of the object being copied. */
     interface RangeSource {
-        byte[] read(long offset, int length) throws IOException;
+        /** Fills {@code into} (all of it) with the bytes from {@code offset} on. */
+        void read(long offset, byte[] into) throws IOException;
 
         /** Base64 CRC32C of the whole source, computed or read from its metadata; null if unknown. */
         String crc32c() throws IOException;
@@ -78,15 +86,16 @@ final class ObjectMover {
 
     private record LocalSource(Path path, long size) implements RangeSource {
         @Override
-        public byte[] read(long offset, int length) throws IOException {
-            byte[] b = new byte[length];
-            ByteBuffer buf = ByteBuffer.wrap(b);
+        public void read(long offset, byte[] into) throws IOException {
+            ByteBuffer buf = ByteBuffer.wrap(into);
             try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-                while (buf.hasRemaining()) {
+                while (buf.position() < into.length) {
+                    // in slices: the JDK copies a heap buffer through a direct one of the same size and
+                    // keeps that per thread, so 8 MiB reads left 8 MiB of native memory on every thread
+                    buf.limit(Math.min(into.length, buf.position() + IO_SLICE));
                     if (ch.read(buf, offset + buf.position()) < 0) throw new IOException(path + " shrank while being copied");
                 }
             }
-            return b;
         }
 
         @Override
@@ -97,12 +106,11 @@ final class ObjectMover {
 
     private record S3Source(Ref.S3 ref, ObjectEntry entry) implements RangeSource {
         @Override
-        public byte[] read(long offset, int length) throws IOException {
-            if (length == 0) return new byte[0];
+        public void read(long offset, byte[] into) throws IOException {
+            int length = into.length;
+            if (length == 0) return;
             try (var d = ref.store().objects().getRange(ref.bucket(), ref.key(), offset, offset + length - 1, entry.etag())) {
-                byte[] b = d.body().readNBytes(length);
-                if (b.length != length) throw new IOException("short read of " + ref.display());
-                return b;
+                if (d.body().readNBytes(into, 0, length) != length) throw new IOException("short read of " + ref.display());
             }
         }
 
@@ -119,12 +127,12 @@ final class ObjectMover {
         long size = e.size();
         DigestCache.Stamp before = localPath == null ? null : digests.stamp(localPath);
         if (!settings.parts().multipart(size)) {
-            int permits = budget.acquire(size);
+            byte[] data = budget.take((int) size);
             try {
-                byte[] data = src.read(0, (int) size);
+                src.read(0, data);
                 putSmall(to, data, localPath, before);
             } finally {
-                budget.release(permits);
+                budget.give(data);
             }
             return;
         }
@@ -198,9 +206,9 @@ final class ObjectMover {
             perFile.acquire();
             futures.add(pool.submit(() -> {
                 try {
-                    int permits = budget.acquire(len);
+                    byte[] data = budget.take(len);
                     try {
-                        byte[] data = src.read(off, len);
+                        src.read(off, data);
                         byte[] md5 = Checksums.md5().digest(data);
                         String tag = to.store().objects().uploadPart(to.bucket(), to.key(), id, part, data, md5);
                         verifyEtag(to, tag, Checksums.hex(md5));
@@ -208,7 +216,7 @@ final class ObjectMover {
                         if (w != null) w.partDone(part, tag);
                         bytesMoved.addAndGet(len);
                     } finally {
-                        budget.release(permits);
+                        budget.give(data);
                     }
                 } finally {
                     perFile.release();
@@ -283,7 +291,7 @@ final class ObjectMover {
         boolean moved = false;
         try {
             if (!settings.parts().multipart(e.size())) {
-                int permits = budget.acquire(e.size());
+                long permits = budget.acquire(e.size());
                 try {
                     downloadWhole(from, partial);
                 } finally {
@@ -368,7 +376,7 @@ final class ObjectMover {
                 perFile.acquire();
                 futures.add(pool.submit(() -> {
                     try {
-                        int permits = budget.acquire(len);
+                        long permits = budget.acquire(Math.min(len, RANGE_HOLD));
                         try {
                             if (index == 0) {
                                 HeadObjectResponse h = from.store().client().headObject(b -> b.bucket(from.bucket()).key(from.key()));
@@ -402,7 +410,7 @@ final class ObjectMover {
             CRC32C crc = new CRC32C();
             try (var d = from.store().objects().getRange(from.bucket(), from.key(), off, off + len - 1, e.etag());
                  InputStream in = d.body()) {
-                byte[] buf = new byte[256 * 1024];
+                byte[] buf = new byte[IO_SLICE];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     crc.update(buf, 0, n);
                     ByteBuffer b = ByteBuffer.wrap(buf, 0, n);

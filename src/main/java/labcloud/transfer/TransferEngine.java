@@ -43,7 +43,7 @@ public final class TransferEngine {
         List<TransferReport.Planned> planned = new ArrayList<>();
         List<PlanItem.Delete> deletes = new ArrayList<>();
         ConcurrentLinkedQueue<TransferReport.Planned> dryCopies = new ConcurrentLinkedQueue<>();
-        ByteBudget budget = new ByteBudget(settings.bytes());
+        ByteBudget budget = new ByteBudget(settings.bytesWithin(Runtime.getRuntime().maxMemory()));
         Semaphore files = new Semaphore(settings.files());
         SameContent sameContent = new SameContent(settings.parts(), digests);
         try (ExecutorService pool = Workers.pool("transfer")) {

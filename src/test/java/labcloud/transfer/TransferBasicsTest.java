@@ -57,6 +57,42 @@ class TransferBasicsTest {
     }
 
     @Test
+    void localWalkGivesEachFilesSizeAndModificationTimeAndSkipsEmptyFolders(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("proj/sub-3fa9/ses-baseline/anat/scan.nii.gz");
+        Files.createDirectories(f.getParent());
+        Files.write(f, new byte[1234]);
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2024-02-03T04:05:06.123456789Z")));
+        Files.createDirectories(dir.resolve("proj/empty/deeper"));
+        List<ObjectEntry> all = new ArrayList<>();
+        LocalTree.walk(dir).forEachRemaining(all::add);
+        assertThat(all).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("proj/sub-3fa9/ses-baseline/anat/scan.nii.gz");
+            assertThat(e.size()).isEqualTo(1234);
+            assertThat(e.modified()).isEqualTo(Files.getLastModifiedTime(f).toInstant());
+        });
+    }
+
+    @Test
+    void walksOfOneTreeAtTheSameTimeShareWhatTheyReadAndALaterWalkReadsAfresh(@TempDir Path dir) throws Exception {
+        for (String p : List.of("a/x", "a/y", "b")) {
+            Files.createDirectories(dir.resolve(p).getParent());
+            Files.writeString(dir.resolve(p), p);
+        }
+        var ahead = LocalTree.walk(dir);
+        var behind = LocalTree.walk(dir);
+        assertThat(ahead.next().key()).isEqualTo("a/x");
+        assertThat(behind.next().key()).isEqualTo("a/x");
+        Files.writeString(dir.resolve("a/z"), "added while both walks are in a/");
+        List<String> rest = new ArrayList<>(), all = new ArrayList<>(), later = new ArrayList<>();
+        ahead.forEachRemaining(e -> rest.add(e.key()));
+        behind.forEachRemaining(e -> all.add(e.key()));
+        assertThat(rest).containsExactly("a/y", "b");
+        assertThat(all).containsExactly("a/y", "b"); // the listing of a/ the first walk read
+        LocalTree.walk(dir).forEachRemaining(e -> later.add(e.key()));
+        assertThat(later).containsExactly("a/x", "a/y", "a/z", "b");
+    }
+
+    @Test
     void partSizeStaysUnderTenThousandParts() {
         PartSizer p = PartSizer.defaults();
         assertThat(p.partSize(100 * PartSizer.MIB)).isEqualTo(8 * PartSizer.MIB);

@@ -118,9 +118,12 @@ class LookupEventsFallbackTest {
         }
         assertThat(times.get("us-east-1")).hasSize(2);
         assertThat(times.get("eu-west-1")).hasSize(3);
+        // AWS's limit is 2 per second per region as the server counts them: no 1-second window may
+        // hold a third request. (Gaps between two arrivals say less: the client spaces its sends,
+        // and a loaded machine can delay one request in transit and bunch it with the next.)
         for (List<Long> t : times.values()) {
             t.sort(Comparator.naturalOrder());
-            for (int i = 1; i < t.size(); i++) assertThat(t.get(i) - t.get(i - 1)).isGreaterThanOrEqualTo(500);
+            for (int i = 2; i < t.size(); i++) assertThat(t.get(i) - t.get(i - 2)).isGreaterThanOrEqualTo(1000);
         }
     }
 

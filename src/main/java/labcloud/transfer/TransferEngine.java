@@ -61,6 +61,10 @@ public final class TransferEngine {
                     deletes.add(d);
                     continue;
                 }
+                if (item instanceof PlanItem.Refused r) {
+                    failures.add(new TransferReport.Failure(r.key(), r.reason()));
+                    continue;
+                }
                 files.acquireUninterruptibly();
                 pool.submit(() -> {
                     try {

@@ -58,8 +58,11 @@ final class Http1Client implements AutoCloseable {
         this.proxies = proxies;
     }
 
-    /** An answer: status, headers (lower-case names, first value), and the body to read and close. */
-    record Response(int status, Map<String, String> headers, InputStream body) {
+    /**
+     * An answer: status, headers (lower-case names, first value), the body to read and close, and
+     * whether it came through a proxy (whose own refusals then read as such).
+     */
+    record Response(int status, Map<String, String> headers, InputStream body, boolean viaProxy) {
         String header(String name) {
             return headers.get(name);
         }
@@ -101,7 +104,7 @@ final class Http1Client implements AutoCloseable {
         }
         if (reused != null) {
             try {
-                return exchange(reused, pool, head, body, maxBody, deadline);
+                return exchange(reused, pool, head, body, maxBody, deadline, proxy != null);
             } catch (HttpProtocolException broken) {
                 reused.closeQuietly();
                 throw broken;
@@ -112,7 +115,7 @@ final class Http1Client implements AutoCloseable {
         }
         HttpConnection fresh = connect(tls, host, port, proxy);
         try {
-            return exchange(fresh, pool, head, body, maxBody, deadline);
+            return exchange(fresh, pool, head, body, maxBody, deadline, proxy != null);
         } catch (IOException | RuntimeException e) {
             fresh.closeQuietly();
             throw e;
@@ -142,7 +145,7 @@ final class Http1Client implements AutoCloseable {
     }
 
     private Response exchange(HttpConnection c, ConcurrentLinkedDeque<HttpConnection> pool, byte[] head, byte[] body,
-                              long maxBody, long deadline) throws IOException {
+                              long maxBody, long deadline, boolean viaProxy) throws IOException {
         c.arm(deadline);
         c.send(head, body);
         ResponseHead h = readHead(c);
@@ -156,7 +159,7 @@ final class Http1Client implements AutoCloseable {
         if (h.status() == 204 || h.status() == 304) bodyStream = new HttpBodies.Fixed(c, 0, max, done);
         else if (h.chunked()) bodyStream = new HttpBodies.Chunked(c, max, done);
         else bodyStream = new HttpBodies.Fixed(c, h.contentLength(), max, done);
-        return new Response(h.status(), h.headers(), bodyStream);
+        return new Response(h.status(), h.headers(), bodyStream, viaProxy);
     }
 
     /** A final answer's head: status, headers, framing, and whether the connection may serve again. */

@@ -287,6 +287,10 @@ public final class S3ObjectIo {
             message = "bucket " + bucket + " is in another region" + (where == null ? "" : " (" + where
                     + "): pass --region " + where);
         }
+        if (status == 407 || status == 401 && r.viaProxy() && r.header("x-amz-request-id") == null) {
+            code = "ProxyAuthenticationRequired";
+            message = "the HTTP proxy refused the request (HTTP " + status + "): check the user and password in HTTPS_PROXY/HTTP_PROXY";
+        }
         if (message == null) message = "HTTP " + status;
         AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("S3").build();
         var b = "NoSuchKey".equals(code) ? NoSuchKeyException.builder() : S3Exception.builder();

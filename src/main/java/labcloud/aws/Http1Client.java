@@ -45,6 +45,7 @@ final class Http1Client implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final ProxySettings proxies;
+    private final SSLSocketFactory tls;
     private final Map<String, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -53,9 +54,15 @@ final class Http1Client implements AutoCloseable {
     }
 
     Http1Client(Duration connectTimeout, Duration readTimeout, ProxySettings proxies) {
+        this(connectTimeout, readTimeout, proxies, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS setup to use (tests trust a certificate of their own with it). */
+    Http1Client(Duration connectTimeout, Duration readTimeout, ProxySettings proxies, SSLSocketFactory tls) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.proxies = proxies;
+        this.tls = tls;
     }
 
     /**
@@ -242,7 +249,7 @@ final class Http1Client implements AutoCloseable {
             s.setSoTimeout((int) readTimeout.toMillis());
             if (proxy != null && tls) tunnel(s, host, port, proxy);
             if (tls) {
-                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, host, port, true);
+                SSLSocket ssl = (SSLSocket) this.tls.createSocket(s, host, port, true);
                 SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 ssl.setSSLParameters(p);

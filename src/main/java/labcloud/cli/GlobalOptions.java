@@ -34,7 +34,7 @@ public final class GlobalOptions {
     boolean noColor;
 
     public AwsSettings awsSettings() {
-        URI endpoint = endpointUrl == null ? null : labcloud.aws.EndpointUrl.parse(endpointUrl, "--endpoint-url");
+        URI endpoint = endpointUrl == null ? null : labcloud.aws.AwsSettings.endpointUrl(endpointUrl, "--endpoint-url");
         return new AwsSettings(profile, region, endpoint, false);
     }
 

@@ -143,7 +143,7 @@ final class HttpBodies {
                 if (n < 0) throw new EOFException("connection closed inside a chunked body");
                 chunkLeft -= n;
                 if (chunkLeft == 0) {
-                    String crlf = c.readLine(2);
+                    String crlf = c.readLine(1024);
                     if (crlf == null) throw new EOFException("connection closed inside a chunked body");
                     if (!crlf.isEmpty()) throw new HttpProtocolException("a chunk is longer than its size line says");
                 }

@@ -49,7 +49,7 @@ public final class AwsContext implements AutoCloseable {
         this.credentials = new Credentials(config);
         this.endpoints = new Endpoints(config);
         this.retries = new RetryPolicy(config);
-        this.http = new HttpPools();
+        this.http = new HttpPools(config);
         this.clients = new ClientFactory(config, credentials, endpoints, retries, http);
         this.regions = new Regions(this::region, () -> call(() -> ec2(region()).describeRegions(b -> b.allRegions(false))));
     }

@@ -3,7 +3,6 @@ package labcloud.aws;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
-import labcloud.core.UsageException;
 
 /** Which endpoint a service's requests go to: an override (an emulator, an S3-compatible store) or AWS's own. */
 final class Endpoints {
@@ -19,10 +18,10 @@ final class Endpoints {
      */
     Optional<URI> override(String serviceEnvName) {
         if (config.settings().endpoint() != null) return Optional.of(config.settings().endpoint());
-        return config.env().get("AWS_ENDPOINT_URL_" + serviceEnvName.toUpperCase(Locale.ROOT))
-                .or(() -> config.env().get("AWS_ENDPOINT_URL"))
-                .or(() -> config.profileProperty("endpoint_url"))
-                .map(Endpoints::parse);
+        String serviceVar = "AWS_ENDPOINT_URL_" + serviceEnvName.toUpperCase(Locale.ROOT);
+        return config.env().get(serviceVar).map(v -> EndpointUrl.parse(v, serviceVar))
+                .or(() -> config.env().get("AWS_ENDPOINT_URL").map(v -> EndpointUrl.parse(v, "AWS_ENDPOINT_URL")))
+                .or(() -> config.profileProperty("endpoint_url").map(v -> EndpointUrl.parse(v, "endpoint_url in the profile")));
     }
 
     /** S3 requests go to an emulator or S3-compatible store (path-style addressing then). */
@@ -38,13 +37,4 @@ final class Endpoints {
                 + ".amazonaws.com" + (region.startsWith("cn-") ? ".cn" : ""));
     }
 
-    static URI parse(String s) {
-        try {
-            URI u = URI.create(s.trim());
-            if (u.getScheme() == null || u.getHost() == null) throw new IllegalArgumentException();
-            return u;
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid endpoint URL '" + s + "' (expected e.g. http://127.0.0.1:9000)");
-        }
-    }
 }

@@ -1,10 +1,8 @@
 package labcloud.aws;
 
-import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -26,58 +25,120 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Request bodies are byte arrays sent with Content-Length. Responses are read with
  * Content-Length, chunked encoding, or up to the end of the connection. A connection goes back to
- * the pool only when its response body was read to the end.
+ * the pool only when its response body was read to its end and nothing arrived beyond it.
+ *
+ * <p>Nothing a server sends can hold a request forever or fill memory: interim (1xx) answers,
+ * head lines and head size are capped, every attempt has a deadline (see {@link HttpConnection}),
+ * a 2xx body longer than the caller expects fails at once, and broken framing (bad or conflicting
+ * lengths, bad chunks) is an {@link HttpProtocolException}. Through a proxy ({@link ProxySettings})
+ * https goes in a CONNECT tunnel and http as absolute-form requests.
  */
 final class Http1Client implements AutoCloseable {
     private static final int MAX_IDLE_PER_HOST = 256;
+    /** Interim (1xx) answers accepted before the real one. */
+    static final int MAX_INTERIM = 8;
+    static final int MAX_HEADER_LINES = 128;
+    static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** The slowest rate an attempt's deadline allows for the bytes it moves (on top of two read timeouts). */
+    static final long MIN_BYTES_PER_SECOND = 64 * 1024;
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final Map<String, ConcurrentLinkedDeque<Connection>> idle = new ConcurrentHashMap<>();
+    private final ProxySettings proxies;
+    private final SSLSocketFactory tls;
+    private final Map<String, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     Http1Client(Duration connectTimeout, Duration readTimeout) {
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+        this(connectTimeout, readTimeout, ProxySettings.NONE);
     }
 
-    /** An answer: status, headers (lower-case names, first value), and the body to read and close. */
-    record Response(int status, Map<String, String> headers, InputStream body) {
+    Http1Client(Duration connectTimeout, Duration readTimeout, ProxySettings proxies) {
+        this(connectTimeout, readTimeout, proxies, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** With the TLS setup to use (tests trust a certificate of their own with it). */
+    Http1Client(Duration connectTimeout, Duration readTimeout, ProxySettings proxies, SSLSocketFactory tls) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.proxies = proxies;
+        this.tls = tls;
+    }
+
+    /**
+     * An answer: status, headers (lower-case names, first value), the body to read and close, and
+     * whether it came through a proxy (whose own refusals then read as such).
+     */
+    record Response(int status, Map<String, String> headers, InputStream body, boolean viaProxy) {
         String header(String name) {
             return headers.get(name);
         }
     }
 
+    Response send(boolean tls, String host, int port, String method, String pathAndQuery, Map<String, String> headers,
+                  byte[] body) throws IOException {
+        return send(tls, host, port, method, pathAndQuery, headers, body, Long.MAX_VALUE);
+    }
+
     /**
      * Sends one request. {@code pathAndQuery} is sent as is (already encoded). A pooled connection
      * that the server closed while idle is replaced once without the caller noticing.
+     *
+     * @param maxBody the most body bytes a 2xx answer may have (Long.MAX_VALUE: no limit); it also
+     *                sizes the attempt's deadline
      */
     Response send(boolean tls, String host, int port, String method, String pathAndQuery, Map<String, String> headers,
-                  byte[] body) throws IOException {
-        String poolKey = (tls ? "https://" : "http://") + host + ":" + port;
-        ConcurrentLinkedDeque<Connection> pool = idle.computeIfAbsent(poolKey, k -> new ConcurrentLinkedDeque<>());
-        byte[] head = head(method, pathAndQuery, headers, body == null ? -1 : body.length);
-        Connection reused = pool.pollFirst();
+                  byte[] body, long maxBody) throws IOException {
+        ProxySettings.Proxy proxy = proxies.forTarget(tls, host, port);
+        String origin = (tls ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        String poolKey = origin + (proxy == null ? "" : " via " + proxy);
+        ConcurrentLinkedDeque<HttpConnection> pool = idle.computeIfAbsent(poolKey, k -> new ConcurrentLinkedDeque<>());
+        Map<String, String> all = headers;
+        String target = pathAndQuery;
+        if (proxy != null && !tls) {
+            target = origin + pathAndQuery; // absolute form: the proxy forwards it
+            if (proxy.authorization() != null) {
+                all = new HashMap<>(headers);
+                all.put("proxy-authorization", proxy.authorization());
+            }
+        }
+        byte[] head = head(method, target, all, body == null ? -1 : body.length);
+        long deadline = deadlineNanos(body == null ? 0 : body.length, maxBody);
+        HttpConnection reused = pool.pollFirst();
+        while (reused != null && reused.unfitForReuse()) {
+            reused.closeQuietly();
+            reused = pool.pollFirst();
+        }
         if (reused != null) {
             try {
-                return exchange(reused, pool, head, body);
+                return exchange(reused, pool, head, body, maxBody, deadline, proxy != null);
+            } catch (HttpProtocolException broken) {
+                reused.closeQuietly();
+                throw broken;
             } catch (IOException stale) {
                 reused.closeQuietly();
                 // only a connection that failed before any answer arrives here: send it afresh
             }
         }
-        Connection fresh = connect(tls, host, port);
+        HttpConnection fresh = connect(tls, host, port, proxy);
         try {
-            return exchange(fresh, pool, head, body);
-        } catch (IOException e) {
+            return exchange(fresh, pool, head, body, maxBody, deadline, proxy != null);
+        } catch (IOException | RuntimeException e) {
             fresh.closeQuietly();
             throw e;
         }
     }
 
-    private static byte[] head(String method, String pathAndQuery, Map<String, String> headers, int contentLength) {
-        StringBuilder b = new StringBuilder(512).append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n");
+    /** Two read timeouts, plus the bytes at {@link #MIN_BYTES_PER_SECOND}. */
+    private long deadlineNanos(long requestBytes, long maxBody) {
+        long bytes = requestBytes + (maxBody == Long.MAX_VALUE ? 0 : maxBody);
+        return readTimeout.multipliedBy(2).plusSeconds(bytes / MIN_BYTES_PER_SECOND).toNanos();
+    }
+
+    private static byte[] head(String method, String target, Map<String, String> headers, int contentLength) {
+        StringBuilder b = new StringBuilder(512).append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         headers.forEach((name, value) -> {
+            if (name.isEmpty() || !name.chars().allMatch(Http1Client::tokenChar)) throw new IllegalArgumentException("bad header name " + shown(name));
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) throw new IllegalArgumentException("bad header " + name);
             b.append(name).append(": ").append(value).append("\r\n");
         });
@@ -85,66 +146,139 @@ final class Http1Client implements AutoCloseable {
         return b.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private Response exchange(Connection c, ConcurrentLinkedDeque<Connection> pool, byte[] head, byte[] body) throws IOException {
-        c.out.write(head);
-        if (body != null) c.out.write(body);
-        c.out.flush();
-        int status;
-        Map<String, String> headers = new HashMap<>();
-        do {
-            String statusLine = c.readLine();
-            if (statusLine == null) throw new EOFException("connection closed before an answer");
-            String[] parts = statusLine.split(" ", 3);
-            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) throw new IOException("not an HTTP/1.1 answer");
-            status = (int) number(parts[1], "status");
-            headers.clear();
-            for (String line; (line = c.readLine()) != null && !line.isEmpty(); ) {
-                int colon = line.indexOf(':');
-                if (colon > 0) headers.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
-            }
-        } while (status / 100 == 1);
-        boolean keepAlive = !"close".equalsIgnoreCase(headers.get("connection"));
-        Runnable done = () -> {
-            if (keepAlive && !closed && pool.size() < MAX_IDLE_PER_HOST) pool.offerFirst(c);
-            else c.closeQuietly();
-        };
-        InputStream bodyStream;
-        String length = headers.get("content-length");
-        if (status == 204 || status == 304) bodyStream = new FixedBody(c, 0, done);
-        else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) bodyStream = new ChunkedBody(c, done);
-        else if (length != null) bodyStream = new FixedBody(c, number(length, "content-length"), done);
-        else bodyStream = new FixedBody(c, Long.MAX_VALUE, c::closeQuietly);
-        return new Response(status, headers, bodyStream);
+    /** RFC 9110 token characters: what a header name may hold (no CR, LF, colon or space). */
+    static boolean tokenChar(int ch) {
+        return ch > 32 && ch < 127 && "()<>@,;:\\\"/[]?={}".indexOf(ch) < 0;
     }
 
-    /** A number in an answer's head; garbage there is a broken answer (IOException), not a bug. */
-    private static long number(String text, String what) throws IOException {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IOException("bad " + what + " in an HTTP answer");
+    private Response exchange(HttpConnection c, ConcurrentLinkedDeque<HttpConnection> pool, byte[] head, byte[] body,
+                              long maxBody, long deadline, boolean viaProxy) throws IOException {
+        c.arm(deadline);
+        c.send(head, body);
+        ResponseHead h = readHead(c);
+        Consumer<Boolean> done = reusable -> {
+            c.disarm();
+            if (reusable && h.keepAlive() && !closed && pool.size() < MAX_IDLE_PER_HOST) pool.offerFirst(c);
+            else c.closeQuietly();
+        };
+        long max = h.status() / 100 == 2 ? maxBody : Long.MAX_VALUE;
+        InputStream bodyStream;
+        if (h.status() == 204 || h.status() == 304) bodyStream = new HttpBodies.Fixed(c, 0, max, done);
+        else if (h.chunked()) bodyStream = new HttpBodies.Chunked(c, max, done);
+        else bodyStream = new HttpBodies.Fixed(c, h.contentLength(), max, done);
+        return new Response(h.status(), h.headers(), bodyStream, viaProxy);
+    }
+
+    /** A final answer's head: status, headers, framing, and whether the connection may serve again. */
+    record ResponseHead(int status, Map<String, String> headers, long contentLength, boolean chunked, boolean keepAlive) {}
+
+    /** Reads interim answers (at most {@link #MAX_INTERIM}) and the final answer's head. */
+    static ResponseHead readHead(HttpConnection c) throws IOException {
+        int budget = MAX_HEAD_BYTES;
+        for (int interim = 0; ; interim++) {
+            if (interim > MAX_INTERIM) throw new HttpProtocolException("more than " + MAX_INTERIM + " interim (1xx) answers");
+            String statusLine = c.readLine(budget);
+            if (statusLine == null) throw new EOFException("connection closed before an answer");
+            budget -= statusLine.length() + 2;
+            String[] parts = statusLine.split(" ", 3);
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[1-5][0-9][0-9]")) {
+                throw new HttpProtocolException("not an HTTP/1.1 status line");
+            }
+            int status = Integer.parseInt(parts[1]);
+            Map<String, String> headers = new HashMap<>();
+            String contentLength = null;
+            boolean conflicting = false;
+            for (int lines = 0; ; lines++) {
+                String line = c.readLine(budget);
+                if (line == null) throw new EOFException("connection closed inside the answer's head");
+                budget -= line.length() + 2;
+                if (line.isEmpty()) break;
+                if (lines >= MAX_HEADER_LINES) throw new HttpProtocolException("more than " + MAX_HEADER_LINES + " header lines");
+                int colon = line.indexOf(':');
+                if (colon <= 0 || !line.substring(0, colon).chars().allMatch(Http1Client::tokenChar)) {
+                    throw new HttpProtocolException("bad header line '" + shown(line) + "'");
+                }
+                String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+                String value = line.substring(colon + 1).strip();
+                if (name.equals("content-length")) {
+                    for (String v : value.split(",", -1)) {
+                        String one = v.strip();
+                        if (contentLength != null && !contentLength.equals(one)) conflicting = true;
+                        contentLength = one;
+                    }
+                }
+                headers.putIfAbsent(name, value);
+            }
+            if (status == 101) throw new HttpProtocolException("the server switched protocols");
+            if (status / 100 == 1) continue;
+            String te = headers.get("transfer-encoding");
+            boolean chunked = te != null && te.toLowerCase(Locale.ROOT).strip().endsWith("chunked");
+            long length = -1;
+            if (!chunked && contentLength != null) {
+                if (conflicting) throw new HttpProtocolException("conflicting Content-Length values");
+                if (contentLength.isEmpty() || contentLength.length() > 18 || !contentLength.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                    throw new HttpProtocolException("bad Content-Length '" + shown(contentLength) + "'");
+                }
+                length = Long.parseLong(contentLength);
+            }
+            // a length next to chunked, or another coding read to the end: never reuse such a connection
+            boolean keepAlive = !"close".equalsIgnoreCase(headers.get("connection"))
+                    && !(chunked && contentLength != null) && (te == null || chunked) && (chunked || length >= 0);
+            return new ResponseHead(status, headers, length, chunked, keepAlive);
         }
     }
 
-    private Connection connect(boolean tls, String host, int port) throws IOException {
+    /** A bit of a server's text for an error message: short, printable. */
+    static String shown(String s) {
+        String t = s.length() > 40 ? s.substring(0, 40) + "…" : s;
+        return t.replaceAll("[^\\x20-\\x7e…]", "?");
+    }
+
+    private HttpConnection connect(boolean tls, String host, int port, ProxySettings.Proxy proxy) throws IOException {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
             s.setKeepAlive(true);
-            s.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+            String where = proxy == null ? host + ":" + port : proxy.toString();
+            try {
+                s.connect(new InetSocketAddress(proxy == null ? host : proxy.host(), proxy == null ? port : proxy.port()),
+                        (int) connectTimeout.toMillis());
+            } catch (IOException e) {
+                throw new java.net.ConnectException("cannot connect to " + where + ": " + e.getMessage());
+            }
             s.setSoTimeout((int) readTimeout.toMillis());
+            if (proxy != null && tls) tunnel(s, host, port, proxy);
             if (tls) {
-                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(s, host, port, true);
+                SSLSocket ssl = (SSLSocket) this.tls.createSocket(s, host, port, true);
                 SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 ssl.setSSLParameters(p);
                 ssl.startHandshake();
                 s = ssl;
             }
-            return new Connection(s);
-        } catch (IOException e) {
+            return new HttpConnection(s);
+        } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
+        }
+    }
+
+    /** Asks the proxy for a tunnel to host:port; TLS then runs end to end through it. */
+    private void tunnel(Socket s, String host, int port, ProxySettings.Proxy proxy) throws IOException {
+        String authority = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        StringBuilder req = new StringBuilder("CONNECT ").append(authority).append(" HTTP/1.1\r\nhost: ").append(authority).append("\r\n");
+        if (proxy.authorization() != null) req.append("proxy-authorization: ").append(proxy.authorization()).append("\r\n");
+        HttpConnection c = new HttpConnection(s);
+        c.arm(readTimeout.multipliedBy(2).toNanos());
+        try {
+            c.send(req.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1), null);
+            ResponseHead h = readHead(c);
+            if (h.status() / 100 != 2) {
+                throw new java.net.ConnectException(proxy + " refused a tunnel to " + authority + " (HTTP " + h.status() + ")");
+            }
+            if (c.hasLeftovers()) throw new HttpProtocolException(proxy + " sent data before the tunnel was used");
+        } finally {
+            c.disarm();
         }
     }
 
@@ -152,181 +286,7 @@ final class Http1Client implements AutoCloseable {
     public void close() {
         closed = true;
         idle.values().forEach(q -> {
-            for (Connection c; (c = q.pollFirst()) != null; ) c.closeQuietly();
+            for (HttpConnection c; (c = q.pollFirst()) != null; ) c.closeQuietly();
         });
-    }
-
-    // ---- one connection and its bodies -------------------------------------------------------------
-
-    private static final class Connection {
-        final Socket socket;
-        final OutputStream out;
-        private final InputStream raw;
-        /**
-         * Read buffer of our own: BufferedInputStream takes a lock for every read() and header
-         * lines were read a byte at a time, about 15% of the CPU of 10,000 small downloads.
-         */
-        private final byte[] buf = new byte[64 * 1024];
-        private int pos;
-        private int lim;
-
-        Connection(Socket socket) throws IOException {
-            this.socket = socket;
-            this.raw = socket.getInputStream();
-            this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-        }
-
-        /** Body bytes: first what the buffer holds, then large reads straight from the socket. */
-        int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) return 0;
-            if (pos == lim) {
-                if (len >= buf.length) return raw.read(b, off, len);
-                if (!fill()) return -1;
-            }
-            int n = Math.min(len, lim - pos);
-            System.arraycopy(buf, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        /** Reads more into an empty buffer; false at the end of the stream. */
-        private boolean fill() throws IOException {
-            int n = raw.read(buf, 0, buf.length);
-            if (n <= 0) return false;
-            pos = 0;
-            lim = n;
-            return true;
-        }
-
-        /** One header line without its CRLF (ISO-8859-1, as HTTP heads are); null at the end of the stream. */
-        String readLine() throws IOException {
-            StringBuilder carried = null; // a line split across two reads
-            while (true) {
-                for (int i = pos; i < lim; i++) {
-                    if (buf[i] != '\n') continue;
-                    int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    String part = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
-                    pos = i + 1;
-                    if (carried == null) return part;
-                    carried.append(part);
-                    int n = carried.length();
-                    if (end == i && n > 0 && carried.charAt(n - 1) == '\r') carried.setLength(n - 1); // CR ended the last read
-                    return carried.toString();
-                }
-                if (carried == null) carried = new StringBuilder(128);
-                carried.append(new String(buf, pos, lim - pos, StandardCharsets.ISO_8859_1));
-                if (carried.length() > 16 * 1024) throw new IOException("header line too long");
-                pos = lim;
-                if (!fill()) return carried.isEmpty() ? null : carried.toString();
-            }
-        }
-
-        void closeQuietly() {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // already gone
-            }
-        }
-    }
-
-    /**
-     * A response body on a connection: reading it to the end hands the connection back (done);
-     * closing it early closes the connection, since unread bytes would corrupt the next exchange.
-     */
-    private abstract static class Body extends InputStream {
-        final Connection c;
-        private final Runnable done;
-        private boolean finished;
-
-        Body(Connection c, Runnable done) {
-            this.c = c;
-            this.done = done;
-        }
-
-        final void finish() {
-            if (!finished) {
-                finished = true;
-                done.run();
-            }
-        }
-
-        @Override
-        public final int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public final void close() {
-            if (!finished) {
-                finished = true;
-                c.closeQuietly();
-            }
-        }
-    }
-
-    /** A body of known length (or up to the end of the connection, with Long.MAX_VALUE). */
-    private static final class FixedBody extends Body {
-        private long remaining;
-
-        FixedBody(Connection c, long length, Runnable done) {
-            super(c, done);
-            this.remaining = length;
-            if (length == 0) finish();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining == 0) return -1;
-            int n = c.read(b, off, (int) Math.min(len, remaining));
-            if (n < 0) {
-                if (remaining != Long.MAX_VALUE) throw new EOFException("connection closed " + remaining + " bytes before the end of the body");
-                remaining = 0;
-                finish();
-                return -1;
-            }
-            if (remaining != Long.MAX_VALUE) remaining -= n;
-            if (remaining == 0) finish();
-            return n;
-        }
-    }
-
-    /** A chunked body; trailers are read and ignored. */
-    private static final class ChunkedBody extends Body {
-        private long chunkLeft;
-        private boolean eof;
-
-        ChunkedBody(Connection c, Runnable done) {
-            super(c, done);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (eof) return -1;
-            if (chunkLeft == 0) {
-                String size = c.readLine();
-                if (size == null) throw new EOFException("connection closed inside a chunked body");
-                int semi = size.indexOf(';');
-                try {
-                    chunkLeft = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).strip(), 16);
-                } catch (NumberFormatException e) {
-                    throw new IOException("bad chunk size in a chunked body");
-                }
-                if (chunkLeft == 0) {
-                    for (String t; (t = c.readLine()) != null && !t.isEmpty(); ) {
-                        // trailers
-                    }
-                    eof = true;
-                    finish();
-                    return -1;
-                }
-            }
-            int n = c.read(b, off, (int) Math.min(len, chunkLeft));
-            if (n < 0) throw new EOFException("connection closed inside a chunked body");
-            chunkLeft -= n;
-            if (chunkLeft == 0 && c.readLine() == null) throw new EOFException("connection closed inside a chunked body");
-            return n;
-        }
     }
 }

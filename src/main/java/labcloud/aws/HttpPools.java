@@ -9,9 +9,14 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
  * for bulk S3 transfers through the SDK, and the S3 data path's own HTTP/1.1 client.
  */
 final class HttpPools implements AutoCloseable {
+    private final AwsConfig config;
     private volatile SdkHttpClient api;
     private volatile SdkHttpClient transfer;
     private volatile Http1Client objects;
+
+    HttpPools(AwsConfig config) {
+        this.config = config;
+    }
 
     SdkHttpClient api() {
         if (api == null) {
@@ -47,10 +52,28 @@ final class HttpPools implements AutoCloseable {
     Http1Client objects() {
         if (objects == null) {
             synchronized (this) {
-                if (objects == null) objects = new Http1Client(Duration.ofSeconds(5), Duration.ofSeconds(60));
+                if (objects == null) {
+                    objects = new Http1Client(Duration.ofSeconds(5), readTimeout(), ProxySettings.from(config.env()));
+                }
             }
         }
         return objects;
+    }
+
+    /**
+     * How long the object data path waits for the next byte (LABCLOUD_READ_TIMEOUT seconds,
+     * default 60); each attempt's total deadline is derived from it and the bytes it moves.
+     */
+    private Duration readTimeout() {
+        String v = config.env().get("LABCLOUD_READ_TIMEOUT").orElse(null);
+        if (v == null || v.isBlank()) return Duration.ofSeconds(60);
+        try {
+            long s = Long.parseLong(v.strip());
+            if (s >= 1 && s <= 3600) return Duration.ofSeconds(s);
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new labcloud.core.UsageException("LABCLOUD_READ_TIMEOUT must be a whole number of seconds from 1 to 3600, not '" + v + "'");
     }
 
     @Override

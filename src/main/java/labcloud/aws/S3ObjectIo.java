@@ -38,6 +38,12 @@ public final class S3ObjectIo {
     private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
     private static final String META = "x-amz-meta-";
     /** Bucket names that can go in the host name: dots break TLS wildcard certificates, upper case is no host name. */
+    /** The largest listing page read: 1,000 keys of up to 1 KiB, URL-encoded, with their fields fit well below. */
+    static final int MAX_LIST_PAGE_BYTES = 8 * 1024 * 1024;
+    /** The largest answer body to an upload (S3 sends none, or a short XML one). */
+    private static final long MAX_UPLOAD_ANSWER_BYTES = 64 * 1024;
+    /** How much of an error answer is read for its code and message; the rest is not waited for. */
+    private static final int MAX_ERROR_BYTES = 64 * 1024;
     private static final Pattern VIRTUAL_HOSTABLE = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
 
     private final Http1Client http;
@@ -91,7 +97,7 @@ public final class S3ObjectIo {
         headers.put("content-md5", Base64.getEncoder().encodeToString(md5));
         headers.put("content-type", "application/octet-stream");
         metadata.forEach((k, v) -> headers.put(META + k.toLowerCase(Locale.ROOT), v));
-        return etagOf(send("PutObject", "PUT", bucket, key, null, headers, data));
+        return etagOf(send("PutObject", "PUT", bucket, key, null, headers, data, MAX_UPLOAD_ANSWER_BYTES));
     }
 
     /** Uploads one part of a multipart upload; returns its ETag without quotes. */
@@ -99,12 +105,16 @@ public final class S3ObjectIo {
         Map<String, String> headers = new HashMap<>();
         headers.put("content-md5", Base64.getEncoder().encodeToString(md5));
         String query = "partNumber=" + partNumber + "&uploadId=" + SigV4.uriEncode(uploadId, false);
-        return etagOf(send("UploadPart", "PUT", bucket, key, query, headers, data));
+        return etagOf(send("UploadPart", "PUT", bucket, key, query, headers, data, MAX_UPLOAD_ANSWER_BYTES));
     }
 
-    /** Starts reading a whole object. */
-    public Download getObject(String bucket, String key) {
-        return get(bucket, key, null, null);
+    /**
+     * Starts reading a whole object of the size a listing gave. Its body may not be longer than
+     * that (reading past it fails), and with {@code ifMatch} an object replaced since the
+     * listing fails with 412 instead of being read whole.
+     */
+    public Download getObject(String bucket, String key, long listedSize, String ifMatch) {
+        return get(bucket, key, null, ifMatch, listedSize);
     }
 
     /**
@@ -112,20 +122,26 @@ public final class S3ObjectIo {
      * fails with 412 instead of mixing two versions.
      */
     public Download getRange(String bucket, String key, long first, long last, String ifMatch) {
-        return get(bucket, key, "bytes=" + first + "-" + last, ifMatch);
+        return get(bucket, key, "bytes=" + first + "-" + last, ifMatch, last - first + 1);
     }
 
-    private Download get(String bucket, String key, String range, String ifMatch) {
+    private Download get(String bucket, String key, String range, String ifMatch, long expected) {
         Map<String, String> headers = new HashMap<>();
         if (range != null) headers.put("range", range);
         if (ifMatch != null) headers.put("if-match", "\"" + ifMatch + "\"");
-        Http1Client.Response r = send("GetObject", "GET", bucket, key, null, headers, null);
+        Http1Client.Response r = send("GetObject", "GET", bucket, key, null, headers, null, expected);
         Map<String, String> meta = new HashMap<>();
         r.headers().forEach((name, value) -> {
             if (name.startsWith(META)) meta.put(name.substring(META.length()), value);
         });
         String length = r.header("content-length");
-        return new Download(r.body(), length == null ? -1 : Long.parseLong(length), unquote(r.header("etag")), meta);
+        long declared = -1;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length); // already checked by Http1Client unless chunked
+        } catch (NumberFormatException ignored) {
+            // chunked answers ignore Content-Length
+        }
+        return new Download(r.body(), declared, unquote(r.header("etag")), meta);
     }
 
     /** One object as a listing names it; the ETag without quotes. */
@@ -148,7 +164,7 @@ public final class S3ObjectIo {
         if (token != null) q.append("&continuation-token=").append(SigV4.uriEncode(token, false));
         else if (startAfter != null) q.append("&start-after=").append(SigV4.uriEncode(startAfter, false));
         for (int attempt = 1; ; attempt++) {
-            Http1Client.Response r = send("ListObjectsV2", "GET", bucket, "", q.toString(), Map.of(), null);
+            Http1Client.Response r = send("ListObjectsV2", "GET", bucket, "", q.toString(), Map.of(), null, MAX_LIST_PAGE_BYTES);
             byte[] xml;
             try (InputStream in = r.body()) {
                 xml = in.readAllBytes();
@@ -169,11 +185,11 @@ public final class S3ObjectIo {
     // ---- one request, with retries ---------------------------------------------------------------
 
     private Http1Client.Response send(String operation, String method, String bucket, String key, String query,
-                                      Map<String, String> extraHeaders, byte[] body) {
+                                      Map<String, String> extraHeaders, byte[] body, long maxBody) {
         for (int attempt = 1; ; attempt++) {
             Http1Client.Response r;
             try {
-                r = exchange(method, bucket, key, query, extraHeaders, body);
+                r = exchange(method, bucket, key, query, extraHeaders, body, maxBody);
             } catch (IOException e) {
                 // a reset, a refused or dropped connection, a timeout: the request may be sent again as a whole
                 if (Thread.currentThread().isInterrupted() || attempt >= maxAttempts) throw failure(operation, clientError(e));
@@ -194,7 +210,7 @@ public final class S3ObjectIo {
     }
 
     private Http1Client.Response exchange(String method, String bucket, String key, String query,
-                                          Map<String, String> extraHeaders, byte[] body) throws IOException {
+                                          Map<String, String> extraHeaders, byte[] body, long maxBody) throws IOException {
         boolean virtualHost = !pathStyle && VIRTUAL_HOSTABLE.matcher(bucket).matches();
         String host = virtualHost ? bucket + "." + endpointHost : endpointHost;
         String hostHeader = explicitPort < 0 ? host : host + ":" + explicitPort;
@@ -203,7 +219,7 @@ public final class S3ObjectIo {
         headers.put("host", hostHeader);
         signer.sign(method, path, query, headers, body == null ? SigV4.EMPTY_SHA256 : SigV4.UNSIGNED_PAYLOAD,
                 credentials.get(), Instant.now().plus(clockSkew));
-        return http.send(tls, host, port, method, path + (query == null ? "" : "?" + query), headers, body);
+        return http.send(tls, host, port, method, path + (query == null ? "" : "?" + query), headers, body, maxBody);
     }
 
     private void backoff(int attempt, boolean throttled) {
@@ -251,8 +267,8 @@ public final class S3ObjectIo {
     private S3Exception errorOf(Http1Client.Response r, String bucket) {
         String xml;
         try (InputStream in = r.body()) {
-            xml = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            // closing an unfinished body closes the connection: a body without end is not waited for
+            xml = new String(in.readNBytes(MAX_ERROR_BYTES), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             xml = "";
         }
@@ -270,6 +286,10 @@ public final class S3ObjectIo {
             String where = r.header("x-amz-bucket-region");
             message = "bucket " + bucket + " is in another region" + (where == null ? "" : " (" + where
                     + "): pass --region " + where);
+        }
+        if (status == 407 || status == 401 && r.viaProxy() && r.header("x-amz-request-id") == null) {
+            code = "ProxyAuthenticationRequired";
+            message = "the HTTP proxy refused the request (HTTP " + status + "): check the user and password in HTTPS_PROXY/HTTP_PROXY";
         }
         if (message == null) message = "HTTP " + status;
         AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("S3").build();

@@ -26,6 +26,11 @@ public final class DashboardCommand extends BaseCommand {
             description = "collect inventory and audit this often (default: 15m; e.g. 1h, 90s); 'off' shows what the store holds")
     Duration refresh;
 
+    @Option(names = "--allow-host", paramLabel = "NAME",
+            description = "also answer requests addressed to this host name (or name:port), e.g. behind a reverse proxy (repeatable); "
+                    + "others get 421, which keeps DNS rebinding out")
+    java.util.List<String> allowHosts = new java.util.ArrayList<>();
+
     @Option(names = "--new-token", description = "create a new access token (shown once) and require it, even on loopback")
     boolean newToken;
 
@@ -35,7 +40,7 @@ public final class DashboardCommand extends BaseCommand {
         Duration every = refresh;
         AccessToken token = accessToken();
         LabDashboard lab = LabDashboard.of(every == null ? Lab.storeOnly(env()) : Lab.of(aws(), env(), null));
-        return DashboardRunner.serve(out(), every == null ? null : lab.refreshJob(), lab.source(), every, bind, port, token);
+        return DashboardRunner.serve(out(), every == null ? null : lab.refreshJob(), lab.source(), every, bind, port, token, allowHosts);
     }
 
     /** Beyond loopback (or when asked) the token is required: the stored one, or a new one shown exactly once. */

@@ -20,9 +20,14 @@ final class DashboardRunner {
 
     static int serve(Output out, RefreshJob job, DashboardSource source, Duration every, String bind, int port,
                      AccessToken token) {
+        return serve(out, job, source, every, bind, port, token, java.util.List.of());
+    }
+
+    static int serve(Output out, RefreshJob job, DashboardSource source, Duration every, String bind, int port,
+                     AccessToken token, java.util.List<String> allowHosts) {
         try (Refresher refresher = new Refresher(job, source, every, Clock.systemUTC())) {
             refresher.start();
-            DashboardServer server = startServer(refresher, bind, port, token);
+            DashboardServer server = startServer(refresher, bind, port, token, allowHosts);
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.close();
@@ -63,8 +68,9 @@ final class DashboardRunner {
     }
 
     /** Falls back to any free port when asked for port 0; a port in use is bad input (exit 2). */
-    private static DashboardServer startServer(Refresher refresher, String bind, int port, AccessToken token) {
-        DashboardServer server = new DashboardServer(refresher, bind, token);
+    private static DashboardServer startServer(Refresher refresher, String bind, int port, AccessToken token,
+                                               java.util.List<String> allowHosts) {
+        DashboardServer server = new DashboardServer(refresher, bind, token).allowHosts(allowHosts);
         try {
             return server.start(port);
         } catch (RuntimeException e) {

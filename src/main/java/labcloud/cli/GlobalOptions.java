@@ -34,18 +34,7 @@ public final class GlobalOptions {
     boolean noColor;
 
     public AwsSettings awsSettings() {
-        URI endpoint = null;
-        if (endpointUrl != null) {
-            try {
-                endpoint = URI.create(endpointUrl.trim());
-            } catch (IllegalArgumentException e) {
-                endpoint = null;
-            }
-            if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null) {
-                throw new labcloud.core.UsageException("invalid --endpoint-url '" + endpointUrl
-                        + "' (expected e.g. http://127.0.0.1:9000)");
-            }
-        }
+        URI endpoint = endpointUrl == null ? null : labcloud.aws.AwsSettings.endpointUrl(endpointUrl, "--endpoint-url");
         return new AwsSettings(profile, region, endpoint, false);
     }
 

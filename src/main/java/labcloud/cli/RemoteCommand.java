@@ -39,12 +39,7 @@ public final class RemoteCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            URI uri;
-            try {
-                uri = URI.create(endpoint.trim());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--endpoint '" + endpoint + "' is not a URL");
-            }
+            URI uri = labcloud.aws.AwsSettings.endpointUrl(endpoint, "--endpoint");
             Remote r = new Remote(name, uri, globals().awsSettings().profile(), region != null ? region : globals().awsSettings().region(),
                     pathStyle, compat);
             Remotes remotes = new Remotes(env());

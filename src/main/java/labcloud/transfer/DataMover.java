@@ -82,7 +82,11 @@ public final class DataMover implements AutoCloseable {
         Ref toRef;
         if (dst.isLocal()) {
             Path p = dst.local();
-            toRef = new Ref.Local(Files.isDirectory(p) || dst.text().endsWith("/") ? p.resolve(name) : p);
+            boolean intoDirectory = Files.isDirectory(p) || dst.text().endsWith("/");
+            if (intoDirectory && (name.isEmpty() || name.equals(".") || name.equals(".."))) {
+                throw new UsageException("'" + src + "' ends in '" + name + "': name the local file to write, e.g. ./data.bin");
+            }
+            toRef = new Ref.Local(intoDirectory ? p.resolve(name) : p);
         } else {
             String key = dst.key().isEmpty() || dst.key().endsWith("/") ? dst.key() + name : dst.key();
             toRef = new Ref.S3(to.store(), dst.bucket(), key);

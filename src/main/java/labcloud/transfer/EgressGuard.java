@@ -42,6 +42,7 @@ public final class EgressGuard {
                 case PlanItem.Copy c -> c.source();
                 case PlanItem.CompareThenCopy c -> c.destination().modified().isBefore(c.source().modified()) ? c.source() : null;
                 case PlanItem.Delete d -> null;
+                case PlanItem.Refused r -> null;
             };
             if (e == null) continue;
             if (e.needsRestore()) {

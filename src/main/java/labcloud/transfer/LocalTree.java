@@ -51,15 +51,12 @@ public final class LocalTree {
         };
     }
 
-    /** Local path for a key below root. */
+    /** Local path for a key below root; {@link #unsafeReason} must have found nothing wrong with the key. */
     public static Path resolve(Path root, String key) {
+        String why = unsafeReason(key);
+        if (why != null) throw new IllegalArgumentException("key " + key + " " + why);
         Path p = root;
-        for (String part : key.split("/")) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                throw new IllegalArgumentException("unsafe key for a local path: " + key);
-            }
-            p = p.resolve(part);
-        }
+        for (String part : key.split("/")) p = p.resolve(part);
         return p;
     }
 
@@ -114,6 +111,23 @@ public final class LocalTree {
         void leave() {
             if (shared != null) OPEN.remove(dir, shared);
         }
+    }
+
+    /**
+     * Why a key cannot be a local path below the target, or null if it can. Keys are legal S3 that
+     * no file can mirror faithfully: "../x", "a/../../x" and "/abs" would leave the target, and an
+     * empty segment ("a//b") has no file name. They are not guessed at (collapsing "a//b" to "a/b"
+     * would collide with a key "a/b", and the next sync or upload would see a different key).
+     */
+    public static String unsafeReason(String key) {
+        if (key.indexOf('\0') >= 0) return "contains a NUL character";
+        for (String part : key.split("/", -1)) {
+            if (part.equals(".") || part.equals("..")) return "has a '" + part + "' segment and would leave the target directory";
+        }
+        if (key.startsWith("/")) return "starts with '/' and would leave the target directory";
+        String trimmed = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+        if (trimmed.isEmpty() || trimmed.contains("//")) return "has an empty segment ('//'), which no local file name can hold";
+        return null;
     }
 
     private static final class Walker implements Iterator<ObjectEntry> {

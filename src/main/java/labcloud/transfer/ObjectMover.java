@@ -293,7 +293,7 @@ final class ObjectMover {
             if (!settings.parts().multipart(e.size())) {
                 long permits = budget.acquire(e.size());
                 try {
-                    downloadWhole(from, partial);
+                    downloadWhole(from, e, partial);
                 } finally {
                     budget.release(permits);
                 }
@@ -329,15 +329,23 @@ final class ObjectMover {
         madeDirectories.add(dir);
     }
 
-    /** Fetches a small object whole into the .partial file, and again from the start if its body is cut off. */
-    private void downloadWhole(Ref.S3 from, Path partial) throws IOException {
+    /**
+     * Fetches a small object whole into the .partial file, and again from the start if its body is
+     * cut off. The listing's size is what is read, never more (its bytes are what the budget holds):
+     * a body of another length, or without end, fails; If-Match keeps an object replaced since the
+     * listing from being read whole.
+     */
+    private void downloadWhole(Ref.S3 from, ObjectEntry e, Path partial) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            try (var obj = from.store().objects().getObject(from.bucket(), from.key());
+            try (var obj = from.store().objects().getObject(from.bucket(), from.key(), e.size(), e.etag());
                  InputStream in = obj.body()) {
-                // small enough to hold (its bytes are under the budget already): one write to the file
-                byte[] data = obj.contentLength() >= 0 ? in.readNBytes((int) obj.contentLength()) : in.readAllBytes();
-                if (obj.contentLength() >= 0 && (data.length != obj.contentLength() || in.read() >= 0)) {
-                    throw new IOException("body of " + from.display() + " did not match its length");
+                if (obj.contentLength() >= 0 && obj.contentLength() != e.size()) {
+                    throw new IOException("the store sent " + obj.contentLength() + " bytes for " + from.display()
+                            + ", listed as " + e.size() + " bytes");
+                }
+                byte[] data = in.readNBytes((int) e.size());
+                if (data.length != e.size() || in.read() >= 0) {
+                    throw new IOException("the body of " + from.display() + " is not its listed size of " + e.size() + " bytes");
                 }
                 CRC32C crc = new CRC32C();
                 crc.update(data);
@@ -349,7 +357,7 @@ final class ObjectMover {
                 bytesMoved.addAndGet(data.length);
                 return;
             } catch (IOException ex) {
-                if (attempt >= 4) throw ex;
+                if (attempt >= 4 || !cutOff(ex)) throw ex;
                 pause(attempt);
             }
         }
@@ -420,10 +428,18 @@ final class ObjectMover {
                 return crc.getValue();
             } catch (IOException ex) {
                 // only a body cut off mid-stream lands here: S3ObjectIo has already retried the request itself
-                if (attempt >= 4) throw ex;
+                if (attempt >= 4 || !cutOff(ex)) throw ex;
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * A body cut off mid-stream is fetched again here; a broken answer or a missed deadline is not
+     * (the engine's per-file attempts cover those), so a hostile store cannot multiply the waits.
+     */
+    private static boolean cutOff(IOException ex) {
+        return !(ex instanceof labcloud.aws.HttpProtocolException) && !(ex instanceof java.net.SocketTimeoutException);
     }
 
     private static void pause(int attempt) throws IOException {

@@ -25,6 +25,17 @@ public sealed interface PlanItem {
         }
     }
 
+    /**
+     * A source key that cannot become a local path (see {@link LocalTree#unsafeReason}): not
+     * copied, and reported as failed, while the rest of the plan goes on.
+     */
+    record Refused(ObjectEntry source, String reason) implements PlanItem {
+        @Override
+        public String key() {
+            return source.key();
+        }
+    }
+
     /** Only at the destination (sync --delete). */
     record Delete(ObjectEntry destination, Ref at) implements PlanItem {
         @Override

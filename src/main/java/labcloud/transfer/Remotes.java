@@ -50,12 +50,7 @@ public final class Remotes {
     private Remote parse(String name, Map<String, Object> f) {
         Object endpoint = f == null ? null : f.get("endpoint");
         if (endpoint == null) throw new UsageException(file + ": remote '" + name + "': field 'endpoint' is missing");
-        URI uri;
-        try {
-            uri = URI.create(endpoint.toString());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(file + ": remote '" + name + "': field 'endpoint' is not a URL");
-        }
+        URI uri = labcloud.aws.EndpointUrl.parse(endpoint.toString(), file + ": remote '" + name + "': field 'endpoint'");
         return new Remote(name, uri, str(f.get("profile")), str(f.get("region")),
                 Boolean.TRUE.equals(f.get("pathStyle")), Boolean.TRUE.equals(f.get("compat")));
     }
@@ -72,10 +67,7 @@ public final class Remotes {
         if (!Remote.validName(r.name())) {
             throw new UsageException("invalid remote name '" + r.name() + "' (letters, digits, '-' and '_'; not 's3')");
         }
-        if (r.endpoint().getScheme() == null || r.endpoint().getHost() == null
-                || !(r.endpoint().getScheme().equals("http") || r.endpoint().getScheme().equals("https"))) {
-            throw new UsageException("--endpoint '" + r.endpoint() + "' is not an http(s) URL (e.g. https://s3.example.org)");
-        }
+        labcloud.aws.EndpointUrl.check(r.endpoint(), "--endpoint");
         Map<String, Remote> all = new TreeMap<>(all());
         all.put(r.name(), r);
         save(all);

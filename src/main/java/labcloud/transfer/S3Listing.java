@@ -75,8 +75,8 @@ public final class S3Listing {
                 }
             } catch (InterruptedException e) {
                 // nobody is reading any more
-            } catch (RuntimeException e) {
-                // a bug here must reach the reader, never leave it waiting for a range that will not come
+            } catch (Throwable e) {
+                // a bug (or an Error) here must reach the reader, never leave it waiting for a range that will not come
                 Range failed = new Range(null, null, null);
                 failed.pages.add(e);
                 ranges.add(failed);
@@ -131,10 +131,11 @@ public final class S3Listing {
             try {
                 for (KeySpan span : KeySpan.cover(lo, hi)) list(store, bucket, prefix, span);
                 if (guess != null && !found && lo != null) guess.pastTheEnd = true; // guessed past the last key
-            } catch (RuntimeException e) {
-                last = e;
             } catch (InterruptedException e) {
                 return;
+            } catch (Throwable e) {
+                // an Error too (a page that filled memory): the reader gets the failure, never waits for an END
+                last = e;
             } finally {
                 if (guess != null) guess.points.complete(Collections.emptyIterator());
             }
@@ -231,6 +232,10 @@ public final class S3Listing {
                     } else if (next instanceof RuntimeException e) {
                         done = true;
                         throw e;
+                    } else if (next instanceof Throwable t) {
+                        done = true;
+                        throw new LabcloudException(ExitCode.FAILED, "listing " + bucket + " failed: "
+                                + (t instanceof OutOfMemoryError ? "out of memory" : t.toString()), t);
                     } else {
                         page = ((List<ObjectEntry>) next).iterator();
                     }

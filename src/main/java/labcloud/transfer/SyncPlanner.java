@@ -65,7 +65,11 @@ public final class SyncPlanner implements Iterator<PlanItem> {
                 return false;
             }
             int c = sNext == null ? 1 : dNext == null ? -1 : KeyOrder.compare(sNext.key(), dNext.key());
-            if (c < 0) {
+            String refused = dst.isLocal() && c <= 0 ? LocalTree.unsafeReason(sNext.key()) : null;
+            if (refused != null) {
+                next = new PlanItem.Refused(sNext, "not downloaded: the key " + refused);
+                sNext = null;
+            } else if (c < 0) {
                 next = new PlanItem.Copy(sNext, src.ref(sNext.key()), dst.ref(sNext.key()), "new");
                 sNext = null;
             } else if (c > 0) {

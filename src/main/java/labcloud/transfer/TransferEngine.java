@@ -61,10 +61,17 @@ public final class TransferEngine {
                     deletes.add(d);
                     continue;
                 }
+                if (item instanceof PlanItem.Refused r) {
+                    failures.add(new TransferReport.Failure(r.key(), r.reason()));
+                    continue;
+                }
                 files.acquireUninterruptibly();
                 pool.submit(() -> {
                     try {
                         runOne(item, mover, sameContent, copied, unchanged, dryCopies, failures);
+                    } catch (Throwable t) {
+                        // whatever ends a task is counted: a task lost here once made a run with missing files "failed 0"
+                        failures.add(new TransferReport.Failure(item.key(), describe(t)));
                     } finally {
                         files.release();
                         ticker.tick();
@@ -123,15 +130,24 @@ public final class TransferEngine {
                 mover.copy(e, from, to);
                 copied.incrementAndGet();
                 return;
-            } catch (Exception ex) {
-                if (attempt < settings.attempts() && transient_(ex)) {
+            } catch (Throwable ex) {
+                if (ex instanceof Exception && attempt < settings.attempts() && transient_(ex)) {
                     sleep(200L << attempt);
                     continue;
                 }
-                failures.add(new TransferReport.Failure(item.key(), AwsErrors.classify(ex).getMessage()));
+                failures.add(new TransferReport.Failure(item.key(), describe(ex)));
                 return;
             }
         }
+    }
+
+    /** One line for a failed file; an Error (out of memory, a stack overflow) is named as such. */
+    static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) return "out of memory while copying (fewer --transfers, or more memory with LABCLOUD_JAVA_OPTS=-Xmx…)";
+            if (c instanceof Error e) return "internal error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        return AwsErrors.classify(t).getMessage();
     }
 
     /** Network trouble and server errors are worth another try; a denied permission is not. */

@@ -43,6 +43,7 @@ public final class DashboardServer implements AutoCloseable {
     private final String bind;
     private final AccessToken token;
     private final ResponseCache cache = new ResponseCache();
+    private final HostCheck hosts = new HostCheck();
     private Javalin app;
     private volatile AdviceService advice;
     private volatile labcloud.core.Environment adviceEnv = labcloud.core.Environment.system();
@@ -69,6 +70,16 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Host names (or name:port) besides the listening address that requests may be addressed to,
+     * e.g. a name behind a reverse proxy. Without them only the address the dashboard listens on
+     * is answered (and localhost on loopback): that shuts out DNS rebinding.
+     */
+    public DashboardServer allowHosts(List<String> names) {
+        names.forEach(hosts::allowName);
+        return this;
+    }
+
     public DashboardServer start(int port) {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -89,6 +100,7 @@ public final class DashboardServer implements AutoCloseable {
         });
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         app.before(this::secure);
+        app.before(this::checkHost);
         app.before(this::authenticate);
 
         app.get("/api/status", ctx -> json(ctx, Json.MAPPER.writeValueAsBytes(statusJson())));
@@ -114,6 +126,7 @@ public final class DashboardServer implements AutoCloseable {
             if (ctx.result() == null || ctx.result().isEmpty()) error(ctx, 404, "no such page: " + ctx.path());
         });
         app.start(bind, port);
+        hosts.listening(bind, app.port());
         refresher.onReload(this::warm);
         Thread.ofVirtual().name("labcloud-dashboard-warm").start(this::warm);
         return this;
@@ -208,6 +221,18 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /**
+     * A request must name this server in its Host header: a page on another site whose name
+     * was rebound to 127.0.0.1 reaches the socket but names its own host, and gets 421.
+     */
+    private void checkHost(Context ctx) {
+        if (ctx.res().getStatus() == 405) return;
+        if (hosts.allows(ctx.header("Host"))) return;
+        error(ctx, 421, "this dashboard answers only requests addressed to " + hosts.describe()
+                + " (labcloud dashboard --allow-host NAME adds a name)");
+        ctx.skipRemainingHandlers();
+    }
+
+    /**
      * With a token configured, a request needs it as a bearer token, or the cookie set after
      * {@code ?token=} was given once (the redirect drops it from the address bar and history).
      * Scripts and styles are public code and need no token.
@@ -242,9 +267,18 @@ public final class DashboardServer implements AutoCloseable {
         ctx.queryParamMap().forEach((k, v) -> {
             if (!k.equals("token") && !v.isEmpty()) rest.put(k, v.get(0));
         });
-        ctx.header("Location", ctx.path() + Html.query(rest));
+        ctx.header("Location", localPath(ctx.path()) + Html.query(rest));
         ctx.status(303).result("");
         ctx.skipRemainingHandlers();
+    }
+
+    /**
+     * Where a redirect may point: a plain path on this server. "//evil.example", "/\\evil" or
+     * encoded forms of them would leave the site (an open redirect), so anything else goes to "/".
+     */
+    static String localPath(String path) {
+        if (path == null || !path.matches("(/[A-Za-z0-9._~-]+)+/?")) return "/"; // no empty segment: "//" starts a host
+        return path;
     }
 
     private static String loginPage(boolean wrong) {

@@ -16,8 +16,14 @@ public final class CliProcess {
     private CliProcess() {}
 
     public static CliResult run(Map<String, String> env, Path workDir, String... args) {
+        return run(List.of(), env, workDir, args);
+    }
+
+    /** The same with JVM options, e.g. a small -Xmx to show that a run stays within its memory. */
+    public static CliResult run(List<String> jvmOptions, Map<String, String> env, Path workDir, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("labcloud.cli.Main");

@@ -1,0 +1,158 @@
+package labcloud.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import labcloud.testing.CliProcess;
+import labcloud.testing.CliResult;
+import labcloud.testing.RawHttpServer;
+import labcloud.testing.S3Proxy;
+import labcloud.testing.S3ProxyServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Downloads from a store that misbehaves on purpose: a loopback server forwards everything to
+ * S3Proxy except the requests a test takes over, which it answers with an endless body, a lying
+ * length, endless interim answers or header lines, a trickling body, an error body without end,
+ * or a listing page without end. labcloud runs as its own process with a small heap: each run
+ * ends well within its deadline, with exit 3 naming the file (or 5 for the listing), the other
+ * files complete, and nothing partial is left in place.
+ */
+@ExtendWith(S3Proxy.class)
+class HostileStoreTest {
+    /** Ample for a few seconds' deadlines and the retries on top; far less than "forever". */
+    private static final long MAX_RUN_MILLIS = 90_000;
+
+    private record Run(CliResult result, Path target, long millis) {}
+
+    /** Uploads a.txt, b.txt and c.txt, installs the rule for GETs of b.txt, and downloads the prefix. */
+    private Run download(S3ProxyServer store, RawHttpServer.Answer onGetOfB) throws Exception {
+        try (RawHttpServer server = new RawHttpServer(store.endpoint());
+             TransferFixture fx = new TransferFixture(server.endpoint(), true)) {
+            fx.verifyEndpoint = store.endpoint();
+            for (String name : List.of("a", "b", "c")) {
+                byte[] data = TransferFixture.random(20_000, name.hashCode());
+                fx.s3().putObject(p -> p.bucket(fx.bucket).key("d/" + name + ".txt"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
+            }
+            server.rule(r -> r.method().equals("GET") && r.path().endsWith("/d/b.txt") ? onGetOfB : null);
+            return runCli(fx, fx.url("d/"));
+        }
+    }
+
+    private static Run runCli(TransferFixture fx, String from) throws Exception {
+        Map<String, String> env = new HashMap<>(fx.vars);
+        env.put("LABCLOUD_READ_TIMEOUT", "1");
+        env.put("AWS_MAX_ATTEMPTS", "1");
+        Path target = fx.work.resolve("down");
+        long t0 = System.nanoTime();
+        CliResult r = CliProcess.run(List.of("-Xmx64m", "-XX:+UseSerialGC"), env, fx.work, "sync", from, target.toString());
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        // copy what the target holds before the fixture deletes it
+        Path kept = Files.createTempDirectory("labcloud-hostile-");
+        if (Files.exists(target)) {
+            try (var files = Files.list(target)) {
+                for (Path p : files.toList()) Files.copy(p, kept.resolve(p.getFileName()));
+            }
+        }
+        return new Run(r, kept, millis);
+    }
+
+    private static void assertOnlyBFailed(Run run) throws Exception {
+        CliResult r = run.result();
+        assertThat(run.millis()).as(r.toString()).isLessThan(MAX_RUN_MILLIS);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.stderr()).as(r.toString()).contains("b.txt").doesNotContain("Exception", "\tat ");
+        try (var files = Files.list(run.target())) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("a.txt", "c.txt");
+        }
+    }
+
+    @Test
+    void aBodyWithoutLengthAndWithoutEndFailsThatFileAndStaysWithinTheHeap(S3ProxyServer store) throws Exception {
+        Map<String, String> ifMatch = new ConcurrentHashMap<>();
+        Run run = download(store, (req, out) -> {
+            if (req.headers().containsKey("if-match")) ifMatch.put("b", req.headers().get("if-match"));
+            RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nETag: \"x\"\r\nConnection: close\r\n\r\n");
+            RawHttpServer.endless(out, 0);
+            return false;
+        });
+        assertOnlyBFailed(run);
+        assertThat(ifMatch).as("a whole-object GET names the listed ETag").containsKey("b");
+    }
+
+    @Test
+    void aLengthLongerThanTheListedSizeFailsThatFile(S3ProxyServer store) throws Exception {
+        assertOnlyBFailed(download(store, (req, out) -> {
+            RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2000000000\r\n\r\n");
+            RawHttpServer.endless(out, 0);
+            return false;
+        }));
+    }
+
+    @Test
+    void endlessInterimAnswersEnd(S3ProxyServer store) throws Exception {
+        assertOnlyBFailed(download(store, (req, out) -> {
+            for (int i = 0; i < 1_000_000; i++) RawHttpServer.write(out, "HTTP/1.1 100 Continue\r\n\r\n");
+            return false;
+        }));
+    }
+
+    @Test
+    void endlessHeaderLinesEnd(S3ProxyServer store) throws Exception {
+        assertOnlyBFailed(download(store, (req, out) -> {
+            RawHttpServer.write(out, "HTTP/1.1 200 OK\r\n");
+            for (int i = 0; i < 10_000_000; i++) RawHttpServer.write(out, "X-Filler-" + i + ": " + "y".repeat(100) + "\r\n");
+            return false;
+        }));
+    }
+
+    @Test
+    void aTricklingBodyMeetsTheAttemptDeadline(S3ProxyServer store) throws Exception {
+        assertOnlyBFailed(download(store, (req, out) -> {
+            RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 20000\r\n\r\n");
+            RawHttpServer.endless(out, 300); // a byte every 300 ms: the 1 s read timeout alone never fires
+            return false;
+        }));
+    }
+
+    @Test
+    void anErrorBodyWithoutEndIsNotWaitedFor(S3ProxyServer store) throws Exception {
+        assertOnlyBFailed(download(store, (req, out) -> {
+            RawHttpServer.write(out, "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/xml\r\n\r\n"
+                    + "<Error><Code>InternalError</Code><Message>boom</Message></Error>");
+            RawHttpServer.endless(out, 0);
+            return false;
+        }));
+    }
+
+    @Test
+    void aListingPageWithoutEndFailsTheRunWithOneLine(S3ProxyServer store) throws Exception {
+        try (RawHttpServer server = new RawHttpServer(store.endpoint());
+             TransferFixture fx = new TransferFixture(server.endpoint(), true)) {
+            fx.verifyEndpoint = store.endpoint();
+            fx.s3().putObject(p -> p.bucket(fx.bucket).key("d/a.txt"), software.amazon.awssdk.core.sync.RequestBody.fromString("a"));
+            server.rule(r -> r.method().equals("GET") && r.query().contains("list-type=2") ? (req, out) -> {
+                RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nConnection: close\r\n\r\n"
+                        + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><IsTruncated>false</IsTruncated>");
+                for (int i = 0; i < 100_000_000; i++) {
+                    RawHttpServer.write(out, "<Contents><Key>d/k" + i + "</Key><Size>1</Size><ETag>\"e\"</ETag></Contents>");
+                }
+                return false;
+            } : null);
+            Run run = runCli(fx, fx.url("d/"));
+            CliResult r = run.result();
+            assertThat(run.millis()).as(r.toString()).isLessThan(MAX_RUN_MILLIS);
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+            // the JVM's own warnings about the SQLite library's native access are not labcloud's output
+            assertThat(r.stderr().strip().lines().filter(l -> !l.startsWith("WARNING: ") && !l.isBlank()).count())
+                    .as(r.toString()).isEqualTo(1);
+            assertThat(r.stderr()).doesNotContain("Exception", "\tat ");
+        }
+    }
+}

@@ -20,7 +20,8 @@ public final class ProfileInputs {
         Map<String, Object> m = new LinkedHashMap<>();
         Profile.Scaled s = p.scaled();
         long peak = s != null ? s.peakMemoryBytes() : p.peakMemoryBytes();
-        double wall = s != null ? s.wallSeconds() : p.wallSeconds();
+        // Without the time it spent waiting for a CPU that other work held, when the kernel told.
+        double wall = (p.idleWallSeconds() != null ? p.idleWallSeconds() : p.wallSeconds()) * (s != null ? p.scale() : 1);
         m.put("ram", Math.max(1, Math.ceil(peak * HEADROOM / GIB)) * GIB);
         // The cores it wanted when the machine was busy with other work; 2.03 of a busy 2-core job is 2.
         double cores = p.coresWanted() != null ? Math.max(p.cores(), p.coresWanted()) : p.cores();

@@ -68,6 +68,16 @@ public final class AdviceService {
         return out;
     }
 
+    /** The names of the inputs a form or query may give (ram, cores, gpu, ...). */
+    public static java.util.List<String> inputNames() {
+        return labcloud.advise.Facts.all().values().stream().filter(labcloud.advise.Facts.Def::input).map(labcloud.advise.Facts.Def::name).toList();
+    }
+
+    /** The inputs this tree has no default for: what a user must give, or is asked for on a terminal. */
+    public java.util.List<labcloud.advise.Facts.Def> required() {
+        return Advisor.required(tree);
+    }
+
     /** The regions the catalog prices EC2 in. */
     public java.util.Set<String> regions() {
         return catalog.regions();

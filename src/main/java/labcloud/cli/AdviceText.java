@@ -86,14 +86,16 @@ final class AdviceText {
         Table t = new Table().fixed("MEASURED").left("VALUE");
         t.row("command", p.command());
         t.row("exit code", p.exitCode() + (p.timedOut() ? " (stopped at the time limit)" : ""));
-        t.row("wall time", seconds(p.wallSeconds()));
+        t.row("wall time", seconds(p.wallSeconds()) + (p.idleWallSeconds() != null && p.idleWallSeconds() < p.wallSeconds() * 0.8
+                ? " (about " + seconds(p.idleWallSeconds()) + " without waiting for a busy CPU)" : ""));
         t.row("CPU time", seconds(p.cpuSeconds()));
         t.row("cores used", String.format(Locale.ROOT, "%.2f (CPU/wall; this machine has %d)", p.cores(), p.host().cores()));
         if (p.coresWanted() != null) t.row("cores wanted", String.format(Locale.ROOT, "%.2f (time on a CPU + waiting for one, / wall)", p.coresWanted()));
         var m = p.memory();
-        t.row("peak memory", Sizes.format(p.peakMemoryBytes()) + String.format(Locale.ROOT,
-                " (whole tree sampled every %d ms: %s; largest process's own peak: %s; %d processes seen)", m.intervalMs(),
-                Sizes.format(m.sampledTreePeakBytes()), Sizes.format(m.largestProcessHwmBytes()), m.processesSeen()));
+        t.row("peak memory", Sizes.format(p.peakMemoryBytes()) + " (the larger of the two below)");
+        t.row("  whole tree", Sizes.format(m.sampledTreePeakBytes()) + String.format(Locale.ROOT, " (sampled every %d ms, %d processes seen)",
+                m.intervalMs(), m.processesSeen()));
+        t.row("  one process", Sizes.format(m.largestProcessHwmBytes()) + " (the largest process's own peak, VmHWM)");
         t.row("read", Sizes.format(p.io().readBytes()) + " (from disk: " + Sizes.format(p.io().diskReadBytes()) + ")");
         t.row("written", Sizes.format(p.io().writtenBytes()) + " (to disk: " + Sizes.format(p.io().diskWrittenBytes()) + ")");
         t.row("GPU", p.gpu() == null ? "not measured (no nvidia-smi on the PATH)"

@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import labcloud.advise.Advice;
-import labcloud.advise.Advisor;
 import labcloud.advise.Facts;
-import labcloud.advise.Values;
 import labcloud.app.AdviceService;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
@@ -114,12 +112,12 @@ public final class AdviseCommand extends BaseCommand {
     /** On a terminal, asks for each required value that is still missing; elsewhere the advisor reports them (exit 2). */
     private void askMissing(AdviceService service, Map<String, Object> inputs) {
         if (!Prompts.interactive()) return;
-        for (Facts.Def d : Advisor.required(service.tree())) {
+        for (Facts.Def d : service.required()) {
             for (int attempt = 0; attempt < 3 && !inputs.containsKey(d.name()); attempt++) {
                 String answer = Prompts.ask(d.meaning() + " (" + d.flag() + ")?");
                 if (answer == null) return;
                 try {
-                    inputs.put(d.name(), Values.parse(d.kind(), d.flag(), answer));
+                    inputs.putAll(AdviceService.parseInputs(Map.of(d.name(), answer)));
                 } catch (UsageException e) {
                     out().warn(e.getMessage());
                 }

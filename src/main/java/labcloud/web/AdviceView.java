@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.advise.Advice;
-import labcloud.advise.Facts;
 import labcloud.app.AdviceService;
 import labcloud.core.UsageException;
 
@@ -30,10 +29,8 @@ final class AdviceView {
                 if (!v.isBlank()) region = v.strip();
                 continue;
             }
-            Facts.Def d = Facts.get(e.getKey());
-            if (d == null || !d.input()) {
-                error = "unknown query parameter '" + e.getKey() + "' (inputs: "
-                        + String.join(", ", Facts.all().values().stream().filter(Facts.Def::input).map(Facts.Def::name).toList()) + ", region)";
+            if (!AdviceService.inputNames().contains(e.getKey())) {
+                error = "unknown query parameter '" + e.getKey() + "' (inputs: " + String.join(", ", AdviceService.inputNames()) + ", region)";
                 continue;
             }
             values.put(e.getKey(), v);

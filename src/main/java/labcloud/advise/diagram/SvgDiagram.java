@@ -8,8 +8,9 @@ import labcloud.advise.tree.AdviceTree;
 /**
  * The tree as a standalone SVG: questions (with their test) and leaves as boxes, top to bottom by
  * {@link TreeLayout}; an edge between neighbouring ranks is a straight arrow, a longer one runs
- * down its own lane on the left. The path of an answer is drawn in orange. Colours are attributes,
- * not CSS, so the picture is the same inline in the dashboard (whose CSP allows no inline styles).
+ * down its own lane on the left (and, to a box further right, along the gap above that box's rank).
+ * The path of an answer is drawn in orange. Colours are attributes, not CSS, so the picture is the
+ * same inline in the dashboard (whose CSP allows no inline styles).
  */
 public final class SvgDiagram {
     private static final int W = 250;
@@ -61,8 +62,15 @@ public final class SvgDiagram {
                 double laneX = MARGIN + (lane + 1) * LANE;
                 double y1 = y(a) + h(a) / 2.0;
                 double y2 = y(b) + h(b) / 2.0;
-                d = "M" + n(x(left, a)) + " " + n(y1) + " L" + n(laneX) + " " + n(y1) + " L" + n(laneX) + " " + n(y2) + " L"
-                        + n(x(left, b)) + " " + n(y2);
+                if (b.column() == 0) {
+                    d = "M" + n(x(left, a)) + " " + n(y1) + " L" + n(laneX) + " " + n(y1) + " L" + n(laneX) + " " + n(y2) + " L"
+                            + n(x(left, b)) + " " + n(y2);
+                } else {
+                    // Into a box further right: along the gap above its rank, then down into its top.
+                    double gapY = y(b) - 12;
+                    d = "M" + n(x(left, a)) + " " + n(y1) + " L" + n(laneX) + " " + n(y1) + " L" + n(laneX) + " " + n(gapY) + " L"
+                            + n(cx(left, b)) + " " + n(gapY) + " L" + n(cx(left, b)) + " " + n(y(b));
+                }
                 lx = x(left, a) - 22;
                 ly = y1 - 4;
             }

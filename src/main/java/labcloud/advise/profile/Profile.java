@@ -11,12 +11,14 @@ import java.util.List;
  * @param cores         CPU seconds / wall seconds: the cores it kept busy on average
  * @param coresWanted   (time on a CPU + time waiting for one) / wall, over the processes sampled: the
  *                      cores it would have kept busy had none been taken by other work (null: unknown)
+ * @param idleWallSeconds the wall time less the time spent waiting for a CPU (divided among the
+ *                      cores wanted): about what the run takes on a machine with nothing else to do (null: unknown)
  * @param peakMemoryBytes the larger of the sampled whole-tree peak and the largest single process's high-water mark
  * @param scale         the factor of {@code scaled} (1: not scaled)
  * @param scaled        memory, times and bytes multiplied by {@code scale} (linear: an assumption)
  */
 public record Profile(int version, String command, String measuredAt, int exitCode, boolean timedOut, double wallSeconds,
-                      double cpuSeconds, double cores, Double coresWanted, long peakMemoryBytes, Memory memory, Io io, Gpu gpu, Host host, double scale,
+                      double cpuSeconds, double cores, Double coresWanted, Double idleWallSeconds, long peakMemoryBytes, Memory memory, Io io, Gpu gpu, Host host, double scale,
                       Scaled scaled, List<String> notes) {
     public static final int VERSION = 1;
 

@@ -36,9 +36,13 @@ final class ProfileMaker {
         double cores = m.wallSeconds() > 0 ? cpu / m.wallSeconds() : 0;
         long demandNs = m.lastByPid().values().stream().mapToLong(s -> s.runNs() + s.waitNs()).sum();
         Double wanted = demandNs > 0 && m.wallSeconds() > 0 ? round(demandNs / 1e9 / m.wallSeconds()) : null;
+        long waitNs = m.lastByPid().values().stream().mapToLong(ProcStats::waitNs).sum();
+        Double idleWall = wanted == null ? null : round(Math.max(cpu / Math.max(1, wanted),
+                m.wallSeconds() - waitNs / 1e9 / Math.max(1, wanted)));
         if (wanted != null && wanted > cores * 1.3 + 0.1) {
             notes.add(String.format(Locale.ROOT, "the job waited for a CPU: it used %.2f cores but wanted about %.2f (this machine was busy "
-                    + "with other work); advice uses the cores it wanted", cores, wanted));
+                    + "with other work); advice uses the cores it wanted and %s of wall time without the waits", cores, wanted,
+                    seconds(idleWall)));
         }
         if (m.wallSeconds() < 1) notes.add("the run took under a second: CPU time is counted in 10 ms ticks, so cores used is rough");
         if (m.exitCode() != 0) notes.add("the command failed (exit " + m.exitCode() + "): a failed run may not have needed what the whole job needs");
@@ -50,7 +54,7 @@ final class ProfileMaker {
                     "linear: %s times the data needs %s times the memory, time and I/O, on the same number of cores", fmt(scale), fmt(scale)));
         }
         return new Profile(Profile.VERSION, m.command(), m.start().toString(), m.exitCode(), m.timedOut(), round(m.wallSeconds()),
-                round(cpu), round(cores), wanted, peak, memory, io, m.gpu(), host(), scale, scaled, List.copyOf(notes));
+                round(cpu), round(cores), wanted, idleWall, peak, memory, io, m.gpu(), host(), scale, scaled, List.copyOf(notes));
     }
 
     static Profile.Host host() {
@@ -63,6 +67,10 @@ final class ProfileMaker {
             // the host's size is informative only
         }
         return new Profile.Host(Runtime.getRuntime().availableProcessors(), mem);
+    }
+
+    private static String seconds(Double s) {
+        return s == null ? "unknown" : String.format(Locale.ROOT, "%.2f s", s);
     }
 
     private static String fmt(double d) {

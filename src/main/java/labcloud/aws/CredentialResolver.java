@@ -53,7 +53,13 @@ final class CredentialResolver {
         }
     }
 
+    /** The credentials to use; whatever secret they resolve to is registered with the redactor. */
     Resolved resolve(String explicitProfile) {
+        Resolved r = find(explicitProfile);
+        return new Resolved(new RegisteringCredentialsProvider(r.provider()), r.origin(), r.profileName());
+    }
+
+    private Resolved find(String explicitProfile) {
         if (explicitProfile != null) return fromProfile(explicitProfile, true);
         Optional<String> keyId = env.get("AWS_ACCESS_KEY_ID");
         Optional<String> secret = env.get("AWS_SECRET_ACCESS_KEY");

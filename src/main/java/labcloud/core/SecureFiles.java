@@ -20,6 +20,7 @@ import java.util.Set;
  */
 public final class SecureFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
     private static final int MAX_LINKS = 40;
 
     private SecureFiles() {}
@@ -61,6 +62,35 @@ public final class SecureFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Creates {@code dir} if needed and makes it owner-only (0700), an existing one included; its
+     * parents are left as they are (the user's home is theirs).
+     */
+    public static void privateDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (!posix(dir)) return;
+        if (!Files.getPosixFilePermissions(dir).equals(OWNER_DIR)) Files.setPosixFilePermissions(dir, OWNER_DIR);
+    }
+
+    /** Makes an existing file owner-only (0600); a missing file is left missing. */
+    public static void privateFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !posix(file)) return;
+        if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) Files.setPosixFilePermissions(file, OWNER_ONLY);
+    }
+
+    /** Creates an empty owner-only file if there is none, so that what is written into it later is never readable by others. */
+    public static void createPrivateFile(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            privateFile(file);
+        }
+    }
+
+    private static boolean posix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** The file a chain of symbolic links ends at (which need not exist yet). */

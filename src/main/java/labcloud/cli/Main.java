@@ -162,6 +162,15 @@ public final class Main implements Runnable {
             err.println("labcloud: " + Redactor.all(oneLine(bad.messageFor(optionName(ex.getArgSpec())))));
             return ExitCode.USAGE;
         }
+        // "-5GB" reads as an unknown option to picocli, which then reports a missing parameter.
+        if (ex instanceof CommandLine.MissingParameterException || ex instanceof CommandLine.UnmatchedArgumentException) {
+            for (String a : args) {
+                if (NEGATIVE.matcher(a).matches()) {
+                    err.println("labcloud: '" + a + "' is negative: sizes and counts must be 0 or more (see '" + name + " --help')");
+                    return ExitCode.USAGE;
+                }
+            }
+        }
         err.println("labcloud: " + Redactor.all(oneLine(ex.getMessage())) + " (see '" + name + " --help')");
         return ExitCode.USAGE;
     }
@@ -170,6 +179,8 @@ public final class Main implements Runnable {
         if (arg instanceof CommandLine.Model.OptionSpec o) return o.longestName();
         return arg == null ? "value" : arg.paramLabel();
     }
+
+    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile("-[0-9][0-9.]*[A-Za-z]*");
 
     private int onFailure(Exception ex) {
         LabcloudException le = labcloud.app.Failures.classify(ex);

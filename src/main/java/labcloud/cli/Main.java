@@ -211,6 +211,8 @@ public final class Main implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", verbose ? "debug" : "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.http", verbose ? "info" : "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // Javalin logs a failed start (a port in use) before throwing; the dashboard command says it in one line.
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", verbose ? "info" : "off");
         // Migrations from parallel features land in any order (Store uses outOfOrder); Flyway warns about that on every open.
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "error");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");

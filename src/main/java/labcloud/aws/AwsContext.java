@@ -94,7 +94,9 @@ public final class AwsContext implements AutoCloseable {
 
     /** --region, then AWS_REGION, AWS_DEFAULT_REGION, the profile's region, then us-east-1. */
     public String region() {
-        return config.region();
+        String r = config.region();
+        validateRegionName(r); // a region name also ends up in file names and URLs: never "../x"
+        return r;
     }
 
     /**

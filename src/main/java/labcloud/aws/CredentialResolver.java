@@ -37,23 +37,32 @@ final class CredentialResolver {
         this.profiles = profiles;
     }
 
+    /** Both shared files, each parsed now so that a broken one is bad input naming the file and line (exit 2). */
     static ProfileFile loadProfiles(Environment env) {
         ProfileFile.Aggregator agg = ProfileFile.aggregator();
-        if (java.nio.file.Files.isRegularFile(env.awsConfigFile())) {
-            agg.addFile(ProfileFile.builder().content(env.awsConfigFile()).type(ProfileFile.Type.CONFIGURATION).build());
-        }
-        if (java.nio.file.Files.isRegularFile(env.awsCredentialsFile())) {
-            agg.addFile(ProfileFile.builder().content(env.awsCredentialsFile()).type(ProfileFile.Type.CREDENTIALS).build());
-        }
+        addIfPresent(agg, env.awsConfigFile(), ProfileFile.Type.CONFIGURATION);
+        addIfPresent(agg, env.awsCredentialsFile(), ProfileFile.Type.CREDENTIALS);
+        return agg.build();
+    }
+
+    private static void addIfPresent(ProfileFile.Aggregator agg, java.nio.file.Path file, ProfileFile.Type type) {
+        if (!java.nio.file.Files.isRegularFile(file)) return;
         try {
-            return agg.build();
+            ProfileFile parsed = ProfileFile.builder().content(file).type(type).build();
+            parsed.profiles(); // parsing is lazy: do it here, where the file is known
+            agg.addFile(parsed);
         } catch (RuntimeException e) {
-            throw new UsageException("cannot parse the AWS config files (" + env.awsConfigFile() + ", "
-                    + env.awsCredentialsFile() + "): " + Redactor.all(e.getMessage()));
+            throw new UsageException("cannot parse " + file + ": " + Redactor.all(e.getMessage()));
         }
     }
 
+    /** The credentials to use; whatever secret they resolve to is registered with the redactor. */
     Resolved resolve(String explicitProfile) {
+        Resolved r = find(explicitProfile);
+        return new Resolved(new RegisteringCredentialsProvider(r.provider()), r.origin(), r.profileName());
+    }
+
+    private Resolved find(String explicitProfile) {
         if (explicitProfile != null) return fromProfile(explicitProfile, true);
         Optional<String> keyId = env.get("AWS_ACCESS_KEY_ID");
         Optional<String> secret = env.get("AWS_SECRET_ACCESS_KEY");

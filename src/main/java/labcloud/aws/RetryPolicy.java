@@ -17,7 +17,7 @@ final class RetryPolicy {
      */
     ClientOverrideConfiguration apiCalls() {
         return ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(config.maxAttempts()).build())
+                .retryStrategy(new NoRetryOnRefused(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(config.maxAttempts()).build()))
                 .addExecutionInterceptor(new CallContextInterceptor())
                 .build();
     }
@@ -29,7 +29,7 @@ final class RetryPolicy {
      */
     ClientOverrideConfiguration transfers() {
         return apiCalls().toBuilder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxAttempts()).build())
+                .retryStrategy(new NoRetryOnRefused(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(config.maxAttempts()).build()))
                 .build();
     }
 }

@@ -162,6 +162,15 @@ public final class Main implements Runnable {
             err.println("labcloud: " + Redactor.all(oneLine(bad.messageFor(optionName(ex.getArgSpec())))));
             return ExitCode.USAGE;
         }
+        // "-5GB" reads as an unknown option to picocli, which then reports a missing parameter.
+        if (ex instanceof CommandLine.MissingParameterException || ex instanceof CommandLine.UnmatchedArgumentException) {
+            for (String a : args) {
+                if (NEGATIVE.matcher(a).matches()) {
+                    err.println("labcloud: '" + a + "' is negative: sizes and counts must be 0 or more (see '" + name + " --help')");
+                    return ExitCode.USAGE;
+                }
+            }
+        }
         err.println("labcloud: " + Redactor.all(oneLine(ex.getMessage())) + " (see '" + name + " --help')");
         return ExitCode.USAGE;
     }
@@ -170,6 +179,8 @@ public final class Main implements Runnable {
         if (arg instanceof CommandLine.Model.OptionSpec o) return o.longestName();
         return arg == null ? "value" : arg.paramLabel();
     }
+
+    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile("-[0-9][0-9.]*[A-Za-z]*");
 
     private int onFailure(Exception ex) {
         LabcloudException le = labcloud.app.Failures.classify(ex);
@@ -200,6 +211,8 @@ public final class Main implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.log.software.amazon.awssdk", verbose ? "debug" : "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.http", verbose ? "info" : "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // Javalin logs a failed start (a port in use) before throwing; the dashboard command says it in one line.
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", verbose ? "info" : "off");
         // Migrations from parallel features land in any order (Store uses outOfOrder); Flyway warns about that on every open.
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", verbose ? "info" : "error");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");

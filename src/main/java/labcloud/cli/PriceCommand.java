@@ -102,6 +102,7 @@ public final class PriceCommand extends BaseCommand {
 
         @Override
         protected int run() {
+            if (iops != null && iops < 0) throw new UsageException("--iops must be 0 or more, not " + iops);
             long bytes = size;
             long gb = (long) Math.ceil((double) bytes / PriceCatalog.GB);
             PriceCatalog c = catalog();

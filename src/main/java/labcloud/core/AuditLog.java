@@ -31,7 +31,7 @@ public final class AuditLog {
         entry.put("action", action);
         entry.putAll(details);
         try {
-            Files.createDirectories(file.getParent());
+            SecureFiles.privateDirectory(file.getParent());
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }

@@ -15,8 +15,13 @@ public final class RedactingPrintStream extends PrintStream {
     private final OutputStream target;
     private final UnaryOperator<String> redact;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-    /** Inside a PEM private key block that spans lines: drop lines until its END marker. */
+    /**
+     * After a line that opens a private key: key-body lines and the END line are dropped; the first
+     * other line ends the block and is printed (a BEGIN marker in a file name hides nothing after it).
+     */
     private boolean inPrivateKey;
+    /** A short base64 line inside a key block, held until the next line says whether it was the key's last. */
+    private String held;
 
     public RedactingPrintStream(OutputStream target, UnaryOperator<String> redact) {
         super(target, true, StandardCharsets.UTF_8);
@@ -56,6 +61,10 @@ public final class RedactingPrintStream extends PrintStream {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (held != null) emit(held); // the output ended: it was not a key's last line
+            held = null;
+        }
         flush();
         super.close();
     }
@@ -63,15 +72,31 @@ public final class RedactingPrintStream extends PrintStream {
     private void flushLine() {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
-        String out;
         if (inPrivateKey) {
-            if (text.contains("PRIVATE KEY-----")) inPrivateKey = false;
-            return;
+            if (held != null) {
+                String h = held;
+                held = null;
+                inPrivateKey = false;
+                if (Redactor.closesPrivateKey(text)) return;
+                emit(h);
+            } else if (Redactor.closesPrivateKey(text)) {
+                inPrivateKey = false;
+                return;
+            } else if (Redactor.privateKeyBodyLine(text)) {
+                return;
+            } else if (Redactor.shortBase64Line(text)) {
+                held = text;
+                return;
+            } else {
+                inPrivateKey = false;
+            }
         }
-        if (text.contains("-----BEGIN") && text.contains("PRIVATE KEY-----") && !text.contains("-----END")) {
-            inPrivateKey = true;
-        }
-        out = redact.apply(text);
+        if (Redactor.opensPrivateKey(text)) inPrivateKey = true;
+        emit(text);
+    }
+
+    private void emit(String text) {
+        String out = redact.apply(text);
         try {
             target.write(out.getBytes(StandardCharsets.UTF_8));
             if (out.endsWith("\n")) target.flush();

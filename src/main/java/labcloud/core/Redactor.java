@@ -21,8 +21,20 @@ public final class Redactor {
             "(?i)((?:aws_secret_access_key|secret_access_key|secretaccesskey|aws_session_token|session_token"
                     + "|sessiontoken|secret[_-]?key|password|x-amz-security-token)[\"']?\\s*[:=]\\s*[\"']?)"
                     + "([^\\s\"',;&}]{8,})");
+    /**
+     * A private key: from its BEGIN marker to its END marker on the same line (escaped in JSON), or
+     * the rest of the BEGIN line plus the key-body lines under it (base64, PEM headers) and their
+     * END line. A BEGIN marker with no key under it (a file named after one) masks only its own line.
+     */
     private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)", Pattern.DOTALL);
+            "-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----(?:[^\\n]*?-----END [A-Z0-9 ]*PRIVATE KEY-----"
+                    + "|[^\\n]*(?:\\r?\\n[ \\t]*(?:[A-Za-z0-9+/]{16,}={0,2}|(?:Proc-Type|DEK-Info|Comment):[^\\n]*|)[ \\t]*\\r?(?=\\n))*"
+                    + "(?:\\r?\\n[ \\t]*[A-Za-z0-9+/=]{1,100}[ \\t]*(?=\\r?\\n[ \\t]*-----END ))?"
+                    + "(?:\\r?\\n[ \\t]*-----END [A-Z0-9 ]*PRIVATE KEY-----)?)");
+    private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
+    private static final Pattern PEM_BODY_LINE = Pattern.compile(
+            "[ \\t]*(?:[A-Za-z0-9+/]{16,}={0,2}|(?:Proc-Type|DEK-Info|Comment):.*|)[ \\t]*\\r?\\n?");
+    private static final Pattern PEM_SHORT_LINE = Pattern.compile("[ \\t]*[A-Za-z0-9+/=]{1,100}[ \\t]*\\r?\\n?");
     private static final Pattern KEY_ID = Pattern.compile("\\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\\b");
 
     private Redactor() {}
@@ -48,6 +60,28 @@ public final class Redactor {
             out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
         }
         return out;
+    }
+
+    /** A line that opens a private key whose END marker is not on the same line. */
+    public static boolean opensPrivateKey(String line) {
+        Matcher m = PEM_BEGIN.matcher(line);
+        return m.find() && line.indexOf("-----END ", m.end()) < 0;
+    }
+
+    /** A line that closes a private key. */
+    public static boolean closesPrivateKey(String line) {
+        int end = line.indexOf("-----END ");
+        return end >= 0 && line.indexOf("PRIVATE KEY-----", end) >= 0;
+    }
+
+    /** A line of a key's body: base64 of at least 16 characters, a PEM header, or blank. */
+    public static boolean privateKeyBodyLine(String line) {
+        return PEM_BODY_LINE.matcher(line).matches();
+    }
+
+    /** A short base64 line: a key's last body line if its END marker follows, otherwise ordinary text. */
+    public static boolean shortBase64Line(String line) {
+        return PEM_SHORT_LINE.matcher(line).matches();
     }
 
     /** Masks secrets and shortens access key IDs; for logs, error messages and exceptions. */

@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import labcloud.aws.AwsContext;
 import labcloud.core.AuditLog;
 import labcloud.core.Environment;
 import labcloud.core.LabcloudException;
+import labcloud.git.Git;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 
 /**
@@ -157,9 +157,12 @@ public final class CredsDoctor {
         Set<String> ignored;
         Set<String> tracked;
         try {
-            ignored = new LinkedHashSet<>(git(root, String.join("\n", relative) + "\n", "check-ignore", "--stdin"));
-            tracked = new LinkedHashSet<>(git(root, null, "ls-files"));
-        } catch (IOException e) {
+            Git git = Git.open(root).orElseThrow(() -> new LabcloudException(labcloud.core.ExitCode.FAILED,
+                    "git does not accept " + root + " as a work tree"));
+            byte[] names = (String.join("\n", relative) + "\n").getBytes(StandardCharsets.UTF_8);
+            ignored = lines(gitAllowingExit1(git, names, "check-ignore", "--stdin"));
+            tracked = lines(git.run("ls-files"));
+        } catch (LabcloudException e) {
             skipped.add("repository checks: cannot run git (" + e.getMessage() + ")");
             return;
         }
@@ -249,22 +252,17 @@ public final class CredsDoctor {
         return null;
     }
 
-    /** Runs git in the repository and returns its output lines. */
-    private static List<String> git(Path root, String stdin, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
-        cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try (var in = p.getOutputStream()) {
-                if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            return output.lines().filter(l -> !l.isBlank()).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
+    /** check-ignore exits 1 when no path is ignored: that is an answer, not a failure. */
+    private static byte[] gitAllowingExit1(Git git, byte[] stdin, String... args) {
+        Git.Result r = git.exec(stdin, args);
+        if (r.exit() > 1) throw new LabcloudException(labcloud.core.ExitCode.FAILED, "git " + args[0] + ": " + r.error());
+        return r.stdout();
+    }
+
+    private static Set<String> lines(byte[] out) {
+        Set<String> lines = new LinkedHashSet<>();
+        new String(out, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(lines::add);
+        return lines;
     }
 
     private void record(String change, Path file, Object detail) {

@@ -1,5 +1,6 @@
 package labcloud.creds;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +11,17 @@ import java.util.Optional;
  * A line-preserving editor for the AWS shared config files. Unlike a parser that re-serialises,
  * it keeps every line it does not touch byte for byte (comments, ordering, blank lines, spacing,
  * CRLF or LF endings), so editing one profile never disturbs the rest of a user's file.
+ *
+ * <p>It edits bytes, not decoded text: lines are held as Latin-1 views of the file's bytes (one
+ * char per byte), so a byte that is not UTF-8 survives untouched; names and values cross the API
+ * as UTF-8.
  */
 public final class IniFile {
     /** One line: its text without the terminator, and the terminator itself ("\n", "\r\n" or ""). */
     private record Line(String text, String eol) {}
+
+    /** The UTF-8 byte order mark, as its three bytes. */
+    private static final String BOM = "\u00EF\u00BB\u00BF";
 
     private final List<Line> lines = new ArrayList<>();
     /** The line ending new lines get: the file's own (CRLF if its first line ends so). */
@@ -33,35 +41,53 @@ public final class IniFile {
     }
 
     public static IniFile parse(String content) {
-        return new IniFile(content == null ? "" : content);
+        return parse(content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The file's text: untouched lines exactly as read. */
-    public String content() {
+    public static IniFile parse(byte[] bytes) {
+        return new IniFile(new String(bytes, StandardCharsets.ISO_8859_1));
+    }
+
+    /** The file's bytes: untouched lines exactly as read. */
+    public byte[] bytes() {
         StringBuilder sb = new StringBuilder();
         for (Line l : lines) sb.append(l.text()).append(l.eol());
-        return sb.toString();
+        return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The file's text, decoded as UTF-8. */
+    public String content() {
+        return new String(bytes(), StandardCharsets.UTF_8);
+    }
+
+    /** A UTF-8 string as the one-char-per-byte form lines are held in. */
+    private static String raw(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String text(String raw) {
+        return new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     /** The section names in file order, as written between the brackets (e.g. "profile lab"). */
     public List<String> sections() {
         List<String> out = new ArrayList<>();
-        for (Line l : lines) headerName(l.text()).ifPresent(out::add);
+        for (Line l : lines) headerName(l.text()).map(IniFile::text).ifPresent(out::add);
         return out;
     }
 
     public boolean hasSection(String section) {
-        return headerIndex(section) >= 0;
+        return headerIndex(raw(section)) >= 0;
     }
 
     /** The section's keys and values in order; empty if there is no such section. */
     public Map<String, String> section(String section) {
         Map<String, String> out = new LinkedHashMap<>();
-        int h = headerIndex(section);
+        int h = headerIndex(raw(section));
         if (h < 0) return out;
         for (int i = h + 1; i < end(h); i++) {
             String[] kv = keyValue(lines.get(i).text());
-            if (kv != null) out.put(kv[0], kv[1]);
+            if (kv != null) out.put(text(kv[0]), text(kv[1]));
         }
         return out;
     }
@@ -75,6 +101,10 @@ public final class IniFile {
      * section's last setting; creates the section at the end of the file if needed.
      */
     public IniFile set(String section, String key, String value) {
+        return setRaw(raw(section), raw(key), raw(value));
+    }
+
+    private IniFile setRaw(String section, String key, String value) {
         int h = headerIndex(section);
         if (h < 0) {
             appendSection(section);
@@ -100,6 +130,10 @@ public final class IniFile {
 
     /** Removes a key's line(s) from a section; other lines stay as they are. */
     public IniFile remove(String section, String key) {
+        return removeRaw(raw(section), raw(key));
+    }
+
+    private IniFile removeRaw(String section, String key) {
         int h = headerIndex(section);
         if (h < 0) return this;
         for (int i = end(h) - 1; i > h; i--) {
@@ -160,6 +194,6 @@ public final class IniFile {
     }
 
     private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        return s.startsWith(BOM) ? s.substring(BOM.length()) : s;
     }
 }

@@ -1,7 +1,6 @@
 package labcloud.creds;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import labcloud.core.ExitCode;
@@ -16,19 +15,24 @@ public final class SharedFile {
     private final Path path;
     private final byte[] original;
     private final boolean existed;
+    /** NAME.bak as it was when read (null: there was none), so a rollback leaves the user's backup alone. */
+    private final byte[] originalBackup;
     private IniFile ini;
 
-    private SharedFile(Path path, byte[] original, boolean existed) {
+    private SharedFile(Path path, byte[] original, boolean existed, byte[] originalBackup) {
         this.path = path;
         this.original = original;
         this.existed = existed;
-        this.ini = IniFile.parse(new String(original, StandardCharsets.UTF_8));
+        this.originalBackup = originalBackup;
+        this.ini = IniFile.parse(original);
     }
 
     public static SharedFile load(Path path) {
         try {
-            if (!Files.exists(path)) return new SharedFile(path, new byte[0], false);
-            return new SharedFile(path, Files.readAllBytes(path), true);
+            Path backup = backupOf(path);
+            byte[] bak = Files.isRegularFile(backup) ? Files.readAllBytes(backup) : null;
+            if (!Files.exists(path)) return new SharedFile(path, new byte[0], false, bak);
+            return new SharedFile(path, Files.readAllBytes(path), true, bak);
         } catch (IOException e) {
             throw new LabcloudException(ExitCode.FAILED, "cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -47,36 +51,41 @@ public final class SharedFile {
     }
 
     public boolean changed() {
-        return !ini.content().equals(new String(original, StandardCharsets.UTF_8));
+        return !java.util.Arrays.equals(ini.bytes(), original);
     }
 
     /** Writes the edited text atomically, mode 0600, keeping the previous file as NAME.bak. */
     public void save() {
         if (!changed()) return;
         try {
-            SecureFiles.writeAtomically(path, ini.content());
+            SecureFiles.writeAtomically(path, ini.bytes());
         } catch (IOException e) {
             throw new LabcloudException(ExitCode.FAILED, "cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 
-    /** Puts the file back exactly as it was read (rollback); a file that did not exist is removed. */
+    /**
+     * Puts the file back exactly as it was read (rollback), and its NAME.bak too: the user's older
+     * backup is not replaced, and no copy of the rolled-back content (e.g. a deleted key's secret)
+     * stays behind. A file that did not exist is removed.
+     */
     public void restore() {
         try {
-            if (existed) {
-                // Twice: the second write also turns NAME.bak back into the original, so no copy of
-                // the rolled-back content (e.g. a deleted key's secret) stays behind.
-                SecureFiles.writeAtomically(path, original);
-                SecureFiles.writeAtomically(path, original);
-            } else {
-                Files.deleteIfExists(path);
-                Files.deleteIfExists(path.resolveSibling(path.getFileName() + ".bak"));
-            }
-            ini = IniFile.parse(new String(original, StandardCharsets.UTF_8));
+            if (existed) SecureFiles.writeAtomically(path, original, false);
+            else Files.deleteIfExists(path);
+            // NAME.bak as it was; if there was none, the file as it was (the state the edit backed up).
+            if (originalBackup != null) SecureFiles.writeAtomically(backupOf(path), originalBackup, false);
+            else if (existed) SecureFiles.writeAtomically(backupOf(path), original, false);
+            else Files.deleteIfExists(backupOf(path));
+            ini = IniFile.parse(original);
         } catch (IOException e) {
             throw new LabcloudException(ExitCode.FAILED, "cannot restore " + path + " (its backup is "
                     + path.getFileName() + ".bak): " + e.getMessage(), e);
         }
+    }
+
+    private static Path backupOf(Path path) {
+        return path.resolveSibling(path.getFileName() + ".bak");
     }
 
     /** The section name a profile has in this kind of file: "default"/"NAME" or "profile NAME" in config. */

@@ -8,6 +8,8 @@ import labcloud.aws.AwsContext;
 import labcloud.aws.FanOut;
 import labcloud.aws.RegionError;
 import labcloud.core.AuthException;
+import labcloud.core.ExitCode;
+import labcloud.core.LabcloudException;
 import labcloud.pricing.PriceCatalog;
 
 /**
@@ -60,6 +62,11 @@ public final class InventoryService {
         errors.sort(Comparator.comparing(RegionError::region).thenComparing(RegionError::service));
         if (resources.isEmpty() && !errors.isEmpty() && errors.stream().allMatch(RegionError::auth)) {
             throw new AuthException(errors.get(0).message());
+        }
+        // Nothing at all succeeded: that is a failure, not a partial result.
+        if (!jobs.isEmpty() && result.values().isEmpty()) {
+            throw new LabcloudException(ExitCode.FAILED, "every region and service failed (" + errors.size() + " errors); first: "
+                    + errors.get(0).region() + " " + errors.get(0).service() + ": " + errors.get(0).message());
         }
         return new Inventory(account, started, options.regions(), List.copyOf(resources), List.copyOf(errors));
     }

@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import labcloud.git.Git;
+import labcloud.git.GitProcess;
 
 /**
  * One long-running {@code git cat-file --batch}: object names go in, contents come out in the
@@ -16,14 +17,14 @@ final class CatFile implements AutoCloseable {
     /** A response: the object's bytes, or null with a size when it was too large or missing (size -1). */
     record Blob(byte[] bytes, long size) {}
 
-    private final Process process;
+    private final GitProcess process;
     private final OutputStream in;
     private final InputStream out;
 
-    CatFile(Path repo) {
-        this.process = Git.start(repo, "cat-file", "--batch");
-        this.in = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
-        this.out = new BufferedInputStream(process.getInputStream(), 1 << 16);
+    CatFile(Git git) {
+        this.process = git.start("cat-file", "--batch");
+        this.in = new BufferedOutputStream(process.stdin(), 1 << 16);
+        this.out = new BufferedInputStream(process.stdout(), 1 << 16);
     }
 
     void request(String objectName) throws IOException {
@@ -80,6 +81,6 @@ final class CatFile implements AutoCloseable {
         } catch (IOException ignored) {
             // already closed
         }
-        process.destroy();
+        process.close();
     }
 }

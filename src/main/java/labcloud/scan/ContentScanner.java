@@ -10,12 +10,15 @@ import java.util.regex.Pattern;
 
 /**
  * Scans one file's content: decides whether it is a notebook, text or binary, runs the detector,
- * places matches (line, notebook cell) and adds findings by file name (console CSVs, .s3cfg,
- * ~/.aws/credentials).
+ * places matches (line, notebook cell) and adds findings for credentials files, known by name
+ * (console CSVs, .s3cfg, ~/.aws/credentials) or by content (AWS credentials INI under any name).
  */
 final class ContentScanner {
     /** Bytes examined for NUL bytes to recognise binary files, as git does. */
     private static final int BINARY_SNIFF = 8000;
+    private static final Pattern INI_SECTION = Pattern.compile("(?m)^[ \\t]*\\[[^\\]\\n]{1,200}\\][ \\t]*\\r?$");
+    private static final Pattern INI_KEY_ID = Pattern.compile("(?mi)^[ \\t]*aws_access_key_id[ \\t]*=[ \\t]*\\S");
+    private static final Pattern INI_SECRET = Pattern.compile("(?mi)^[ \\t]*aws_secret_access_key[ \\t]*=[ \\t]*\\S");
     private static final Pattern CREDENTIAL_VALUE = Pattern.compile("[=,:]\\s*\"?([A-Za-z0-9/+]{16,})");
 
     private final SecretDetector detector = new SecretDetector();
@@ -58,7 +61,7 @@ final class ContentScanner {
         List<Match> matches = detector.scan(text);
         for (Match m : matches) findings.add(finding(path, m, m.line(), null, null, false));
         pair(matches, findings, 0, pairs);
-        if (findings.isEmpty() && isCredentialsFileName(path) && hasCredentialValues(text)) {
+        if (findings.isEmpty() && (isCredentialsFileName(path) || isAwsCredentialsIni(text)) && hasCredentialValues(text)) {
             findings.add(new Finding(Rule.AWS_CREDENTIALS_FILE, path, 1, 1, null, null, false, null,
                     fileName(path), Fingerprints.of(Rule.AWS_CREDENTIALS_FILE, path, text), null));
         }
@@ -113,6 +116,14 @@ final class ContentScanner {
         String name = fileName(p).toLowerCase(Locale.ROOT);
         return name.equals("credentials.csv") || name.endsWith("accesskeys.csv") || name.equals("rootkey.csv")
                 || name.equals(".s3cfg") || p.endsWith(".aws/credentials");
+    }
+
+    /**
+     * An AWS shared credentials file whatever its name ({@code credentials}, {@code .credentials},
+     * a copy in a project): a [section] and both key names, each with a value.
+     */
+    static boolean isAwsCredentialsIni(String text) {
+        return INI_SECTION.matcher(text).find() && INI_KEY_ID.matcher(text).find() && INI_SECRET.matcher(text).find();
     }
 
     private static boolean hasCredentialValues(String text) {

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
+import labcloud.git.Git;
+import labcloud.git.GitProcess;
 import labcloud.core.ProgressListener;
 
 /**
@@ -54,8 +57,9 @@ final class HistoryScanner {
 
     ScanResult scan(Path repo, ProgressListener progress) {
         long t0 = System.nanoTime();
-        Path top = Git.topLevel(repo).orElseThrow(() -> new labcloud.core.UsageException(
+        Git git = Git.open(repo).orElseThrow(() -> new labcloud.core.UsageException(
                 "--history needs a git repository: " + repo + " is not inside one"));
+        Path top = git.top();
         Collector stats = new Collector(Set.of());
         Map<String, Seen> bestByFingerprint = new HashMap<>();
         Map<String, List<Seen>> findingsByBlob = new HashMap<>();
@@ -67,9 +71,9 @@ final class HistoryScanner {
         // Bounds the bytes waiting for a scanning thread, so memory stays flat however big the history.
         Semaphore inFlight = new Semaphore(options.threads() * 4);
 
-        Process log = Git.start(top, "log", "--all", "--no-renames", "--raw", "--no-abbrev", "-z", "--no-color",
+        GitProcess log = git.start("log", "--all", "--no-renames", "--raw", "--no-abbrev", "-z", "--no-color",
                 "--format=" + "%x01%H%x02%an <%ae>%x02%aI");
-        try (CatFile cat = new CatFile(top)) {
+        try (CatFile cat = new CatFile(git)) {
             Thread reader = Thread.ofPlatform().name("labcloud-history-reader").start(() -> {
                 try {
                     for (Pending p = pending.take(); p != END; p = pending.take()) {
@@ -105,7 +109,7 @@ final class HistoryScanner {
                 }
             });
             try {
-                readLog(log.getInputStream(), cat, pending, repeats, commits, progress, failure);
+                readLog(log.stdout(), cat, pending, repeats, commits, progress, failure);
             } finally {
                 try {
                     cat.endRequests();
@@ -129,7 +133,7 @@ final class HistoryScanner {
             throw new LabcloudException(ExitCode.FAILED, "interrupted");
         } finally {
             pool.shutdownNow();
-            log.destroy();
+            log.close();
             progress.done();
         }
 
@@ -137,7 +141,7 @@ final class HistoryScanner {
         // copy): read it once more for those that hold findings, and attribute there too.
         List<Pending> toRescan = repeats.stream().filter(r -> findingsByBlob.containsKey(r.blob())).toList();
         if (!toRescan.isEmpty()) {
-            try (CatFile cat = new CatFile(top)) {
+            try (CatFile cat = new CatFile(git)) {
                 for (Pending r : toRescan) {
                     cat.request(r.blob());
                     cat.flush();
@@ -197,7 +201,7 @@ final class HistoryScanner {
         Finding.Commit commit = null;
         long seq = 0;
         String token;
-        while ((token = Git.readToken(in, buf)) != null && failure.get() == null) {
+        while ((token = readToken(in, buf)) != null && failure.get() == null) {
             if (token.startsWith("\n")) token = token.substring(1);
             if (token.startsWith(COMMIT_MARK)) {
                 String[] f = token.substring(1).split(FIELD, -1);
@@ -208,7 +212,7 @@ final class HistoryScanner {
                     progress.update(n + " commits");
                 }
             } else if (token.startsWith(":")) {
-                String path = Git.readToken(in, buf);
+                String path = readToken(in, buf);
                 if (path == null || commit == null) break;
                 // :oldmode newmode oldsha newsha status
                 String[] f = token.substring(1).split(" ");
@@ -237,5 +241,14 @@ final class HistoryScanner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Reads a NUL-terminated token from a stream; null at the end. */
+    private static String readToken(InputStream in, ByteArrayOutputStream buf) throws IOException {
+        buf.reset();
+        int c;
+        while ((c = in.read()) > 0) buf.write(c);
+        if (c < 0 && buf.size() == 0) return null;
+        return buf.toString(StandardCharsets.UTF_8);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
 import labcloud.core.UsageException;
+import labcloud.git.Git;
 
 /**
  * Installs the git pre-commit hook that runs {@code labcloud scan --staged}. An existing hook is
@@ -38,10 +39,9 @@ public final class HookInstaller {
      *                  first while it exists, for its start-up cache (the hook runs on every commit)
      */
     public static Installed install(Path repoDir, Path java, String classPath, Path launcher) {
-        Path top = Git.topLevel(repoDir).orElseThrow(() -> new UsageException(
+        Git git = Git.open(repoDir).orElseThrow(() -> new UsageException(
                 "install-hook needs a git repository: " + repoDir + " is not inside one"));
-        String hooksPath = new String(Git.run(top, "rev-parse", "--git-path", "hooks"), StandardCharsets.UTF_8).strip();
-        Path hooks = top.resolve(hooksPath);
+        Path hooks = git.hooksDir();
         Path hook = hooks.resolve("pre-commit");
         Path chained = hooks.resolve(CHAINED);
         try {

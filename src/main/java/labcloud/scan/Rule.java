@@ -13,7 +13,7 @@ public enum Rule {
     PUTTY_PRIVATE_KEY("putty-private-key", "PuTTY private key",
             "A PuTTY .ppk private key is in the file."),
     AWS_CREDENTIALS_FILE("aws-credentials-file", "AWS credentials file",
-            "A file that by its name holds AWS credentials (console credentials.csv/accessKeys.csv, .s3cfg, ~/.aws/credentials) has values in it.");
+            "A file that by its name or content holds AWS credentials (console credentials.csv/accessKeys.csv, .s3cfg, an AWS credentials INI file under any name) has values in it.");
 
     private final String id;
     private final String title;

@@ -37,10 +37,18 @@ final class SecretDetector {
     private static final String PEM_TRIGGER = "-----BEGIN ";
     private static final String PUTTY_TRIGGER = "PuTTY-User-Key-File-";
 
-    private static final String SEPARATOR = "[\"'\\]]{0,2}\\s*(?::=|=>|[:=(,])\\s*(?:[rbuf]?[\"'])?";
+    /**
+     * Between a name and its value: {@code = : := => ( ,} (code, INI, YAML, JSON), {@code >} (an XML
+     * element named for the secret), {@code value=} (an XML or properties entry whose key attribute
+     * is the name), or {@code </name> <value>} (Hadoop's core-site.xml, value on the next line).
+     */
+    private static final String SEPARATOR = "(?:</name>\\s*<value>|[\"'\\]]{0,2}\\s*(?:value\\s*)?(?::=|=>|[:=(,>])\\s*(?:[rbuf]?[\"'])?)";
+    /** The name of a secret key followed by blanks only: command lines and space-separated configs. */
+    private static final String SPACED = "secret[_.-]?(?:access[_.-]?)?key[\"']?[ \\t]+[\"']?";
     /** A 40-character value after a name containing "secret" (aws_secret_access_key, SECRET_KEY, SecretAccessKey...). */
     private static final Pattern NAMED_SECRET = Pattern.compile(
-            "(?i)[a-z0-9_.-]{0,40}secret[a-z0-9_.-]{0,40}" + SEPARATOR + "([A-Za-z0-9/+%]{40,120}+)(?![A-Za-z0-9/+=%])");
+            "(?i)[a-z0-9_.-]{0,40}(?:secret[a-z0-9_.-]{0,40}" + SEPARATOR + "|" + SPACED + ")"
+                    + "([A-Za-z0-9/+%]{40,120}+)(?![A-Za-z0-9/+=%])");
     private static final Pattern NAMED_TOKEN = Pattern.compile(
             "(?i)[a-z0-9_.-]{0,40}(?:session|security)[_.-]?token[a-z0-9_.-]{0,40}" + SEPARATOR
                     + "([A-Za-z0-9/+=%]{100,8000}+)(?![A-Za-z0-9/+=%])");
@@ -207,7 +215,8 @@ final class SecretDetector {
                     int i = trigger.at[k];
                     if (i < lastLineEnd) continue; // this line's window was already searched
                     int from = Math.max(lineStart(i), i - WINDOW_BEFORE);
-                    int to = Math.min(lineEnd(i), i + after);
+                    int end = lineEnd(i);
+                    int to = Math.min(end < text.length() ? lineEnd(end + 1) : end, i + after);
                     Matcher m = pattern.matcher(text).region(from, to).useTransparentBounds(true);
                     while (m.find()) {
                         String value = Plausibility.urlDecode(m.group(1));
@@ -215,7 +224,7 @@ final class SecretDetector {
                                 : Plausibility.secretKey(value, false);
                         if (ok) add(rule, m.start(1), value, Redactor.MASK);
                     }
-                    lastLineEnd = to;
+                    lastLineEnd = end;
                 }
             }
         }
@@ -230,9 +239,15 @@ final class SecretDetector {
                 Matcher m = BARE_SECRET.matcher(text).region(from, Math.min(to, from + 4 * WINDOW_AFTER)).useTransparentBounds(true);
                 while (m.find()) {
                     String value = Plausibility.urlDecode(m.group(1));
+                    if (urlPath(m.start(1), value)) continue;
                     if (Plausibility.secretKey(value, true)) add(Rule.AWS_SECRET_ACCESS_KEY, m.start(1), value, Redactor.MASK);
                 }
             }
+        }
+
+        /** "//host/path" right after a scheme's colon is a URL, not a secret that happens to hold "//". */
+        private boolean urlPath(int start, String value) {
+            return value.startsWith("//") && start > 0 && text.charAt(start - 1) == ':';
         }
 
         void privateKeys() {

@@ -6,6 +6,7 @@ import java.util.List;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
 import labcloud.core.UsageException;
+import labcloud.git.Git;
 
 /**
  * Scans what is about to be committed: the staged (index) version of every added, copied,
@@ -22,11 +23,12 @@ final class StagedScanner {
 
     ScanResult scan(Path dir) {
         long t0 = System.nanoTime();
-        Path top = Git.topLevel(dir).orElseThrow(() -> new UsageException(
+        Git git = Git.open(dir).orElseThrow(() -> new UsageException(
                 "--staged needs a git repository: " + dir + " is not inside one"));
-        List<String> paths = Git.nulSeparated(top, "diff", "--cached", "--name-only", "--diff-filter=ACMRT", "--no-renames", "-z");
+        Path top = git.top();
+        List<String> paths = git.nulSeparated("diff", "--cached", "--name-only", "--diff-filter=ACMRT", "--no-renames", "-z");
         Collector collector = new Collector(options.ignored());
-        try (CatFile cat = new CatFile(top)) {
+        try (CatFile cat = new CatFile(git)) {
             for (String path : paths) {
                 if (path.indexOf('\n') >= 0) {
                     collector.skip(new Skipped(path, "unreadable (newline in the file name)"));

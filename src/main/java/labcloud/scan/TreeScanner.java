@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import labcloud.core.ProgressListener;
+import labcloud.git.Git;
 
 /**
  * Scans the files under a directory in parallel: inside a git work tree the files git would
@@ -113,10 +114,10 @@ final class TreeScanner {
 
     private List<Path> list(Path root) {
         if (!options.allFiles()) {
-            Optional<Path> top = Git.topLevel(root);
-            if (top.isPresent()) {
+            Optional<Git> git = Git.open(root);
+            if (git.isPresent()) {
                 List<Path> out = new ArrayList<>();
-                for (String p : Git.nulSeparated(root, "ls-files", "-co", "--exclude-standard", "-z")) out.add(Path.of(p));
+                for (String p : git.get().nulSeparated("ls-files", "-co", "--exclude-standard", "-z")) out.add(Path.of(p));
                 return out;
             }
         }

@@ -3,14 +3,19 @@ package labcloud.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Properties;
+import labcloud.core.SecureFiles;
 
 /**
  * Points the SQLite driver at a copy of its native library kept per driver version under
- * ~/.labcloud/lib, written once.
+ * ~/.labcloud/lib (owner-only), written once and checked against the driver's bundled copy
+ * (SHA-256) before each load.
  *
  * <p>Left to itself the driver writes the library to the temp directory on every start, reads it
  * back to compare it byte by byte and runs {@code uname} to tell Android from Linux: about 0.1 s
@@ -31,24 +36,39 @@ public final class SqliteNative {
         String name = folder.startsWith("Mac") ? "libsqlitejdbc.dylib" : "libsqlitejdbc.so";
         Path dir = labcloudDir.resolve("lib").resolve("sqlite-" + version + "-" + folder.replace('/', '-'));
         Path lib = dir.resolve(name);
-        try {
-            if (!Files.isRegularFile(lib)) {
-                try (InputStream in = SqliteNative.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
-                    if (in == null) return;
-                    Files.createDirectories(dir);
-                    Path tmp = Files.createTempFile(dir, name, ".tmp");
-                    try {
-                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                        Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE); // whole or absent, also when two start at once
-                    } finally {
-                        Files.deleteIfExists(tmp);
-                    }
+        try (InputStream in = SqliteNative.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
+            if (in == null) return;
+            byte[] bundled = in.readAllBytes();
+            // The copy on disk is loaded into this process: it must be the driver's own, byte for byte
+            // (a file changed since it was written, by accident or not, is replaced, never loaded).
+            if (!Files.isRegularFile(lib, LinkOption.NOFOLLOW_LINKS) || !sameBytes(lib, bundled)) {
+                SecureFiles.privateDirectory(labcloudDir);
+                SecureFiles.privateDirectory(labcloudDir.resolve("lib"));
+                SecureFiles.privateDirectory(dir);
+                Path tmp = Files.createTempFile(dir, name, ".tmp"); // 0600
+                try {
+                    Files.write(tmp, bundled);
+                    Files.move(tmp, lib, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING); // whole or absent
+                } finally {
+                    Files.deleteIfExists(tmp);
                 }
+                if (!sameBytes(lib, bundled)) return;
             }
             System.setProperty("org.sqlite.lib.path", dir.toString());
             System.setProperty("org.sqlite.lib.name", name);
         } catch (IOException | RuntimeException e) {
             // the driver extracts its own copy
+        }
+    }
+
+    /** Whether {@code file} holds exactly {@code expected}, compared by SHA-256. */
+    static boolean sameBytes(Path file, byte[] expected) throws IOException {
+        try {
+            MessageDigest a = MessageDigest.getInstance("SHA-256");
+            MessageDigest b = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.isEqual(a.digest(Files.readAllBytes(file)), b.digest(expected));
+        } catch (NoSuchAlgorithmException e) {
+            return false;
         }
     }
 

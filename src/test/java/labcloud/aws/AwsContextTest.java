@@ -87,6 +87,28 @@ class AwsContextTest {
         }
     }
 
+    /** Temporary credentials (here from credential_process) are masked in any later output, token included. */
+    @Test
+    void temporaryCredentialsAreRegisteredWithTheRedactor(TestLab lab) throws Exception {
+        java.util.Random r = new java.util.Random();
+        byte[] bytes = new byte[30];
+        r.nextBytes(bytes);
+        String secret = java.util.Base64.getEncoder().encodeToString(bytes);
+        byte[] tokenBytes = new byte[200];
+        r.nextBytes(tokenBytes);
+        String token = java.util.Base64.getEncoder().encodeToString(tokenBytes);
+        Path script = lab.home().resolve("creds.sh");
+        write(script, "#!/bin/sh\necho '{\"Version\":1,\"AccessKeyId\":\"ASIAPROCESS\",\"SecretAccessKey\":\"" + secret
+                + "\",\"SessionToken\":\"" + token + "\"}'\n");
+        script.toFile().setExecutable(true);
+        write(lab.home().resolve(".aws/config"), "[profile proc]\ncredential_process = " + script + "\n");
+        try (AwsContext aws = new AwsContext(new AwsSettings("proc", null, null, false), lab.environment())) {
+            assertThat(aws.credentials().secretAccessKey()).isEqualTo(secret);
+            String said = labcloud.core.Redactor.all("request failed: secret " + secret + " token " + token);
+            assertThat(said).doesNotContain(secret).doesNotContain(token).contains("secret ****", "token ****");
+        }
+    }
+
     @Test
     void missingProfileIsAUsageErrorNamingIt(TestLab lab) {
         try (AwsContext aws = new AwsContext(new AwsSettings("nope", null, null, false), lab.environment())) {

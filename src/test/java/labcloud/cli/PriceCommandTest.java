@@ -60,4 +60,30 @@ class PriceCommandTest {
         assertThat(ebs.path("monthly").asDouble()).isEqualTo(207.5);
         assertThat(run("price", "s3", "1GB", "--class", "FROZEN").exitCode()).isEqualTo(2);
     }
+
+    /** Odd input is one clear line and exit 2: a path as a region, negative counts and sizes. */
+    @Test
+    void oddInputIsExitTwoWithOneClearLine() throws Exception {
+        CliResult region = run("price", "ec2", "t3.medium", "--region", "../../etc");
+        assertThat(region.exitCode()).as(region.toString()).isEqualTo(2);
+        assertThat(region.stderr().strip()).isEqualTo("labcloud: unknown region '../../etc' (e.g. us-east-1, eu-west-1; 'all' for every enabled region)");
+        CliResult iops = run("price", "ebs", "500GB", "--type", "io2", "--iops", "-100");
+        assertThat(iops.exitCode()).as(iops.toString()).isEqualTo(2);
+        assertThat(iops.stderr()).contains("--iops").contains("-100").hasLineCount(1);
+        CliResult hours = run("price", "ec2", "t3.medium", "--hours", "-5");
+        assertThat(hours.exitCode()).as(hours.toString()).isEqualTo(2);
+        CliResult egress = run("price", "egress", "-5GB");
+        assertThat(egress.exitCode()).as(egress.toString()).isEqualTo(2);
+        assertThat(egress.stderr()).hasLineCount(1).contains("'-5GB'").contains("negative").doesNotContain("Missing required parameter");
+    }
+
+    /** A broken ~/.aws/config is bad input: exit 2, naming the file and the line. */
+    @Test
+    void aBrokenAwsConfigNamesTheFileAndLine() throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.createDirectories(home.resolve(".aws")).resolve("config");
+        java.nio.file.Files.writeString(config, "[default]\nregion = us-east-1\n[profile lab\nregion = eu-west-1\n");
+        CliResult r = CliResult.run(Environment.of(Map.of("HOME", home.toString())), "price", "ec2", "t3.medium");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.stderr()).hasLineCount(1).contains(config.toString()).contains("line 3");
+    }
 }

@@ -56,4 +56,40 @@ class RedactorTest {
         assertThat(out).doesNotContain(SECRET).doesNotContain("b3BlbnNzaC1rZXkt").contains("**** tail")
                 .contains("done AKIA…WXYZ");
     }
+
+    /** A BEGIN marker with no key under it (an S3 key named after one) masks its own line, not the output after it. */
+    @Test
+    void aBeginMarkerWithoutAKeyHidesOnlyItsLine() {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        var ps = new RedactingPrintStream(sink, Redactor::all);
+        ps.println("2024-05-01 10:00        12 B  notes/a.txt");
+        ps.println("2024-05-01 10:00        34 B  notes/-----BEGIN RSA PRIVATE KEY-----");
+        ps.println("2024-05-01 10:00        56 B  notes/z.txt");
+        ps.println("3 objects, 102 B");
+        ps.println("short");
+        ps.close();
+        String out = sink.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("notes/a.txt", "notes/z.txt", "3 objects, 102 B", "short")
+                .contains("notes/-----BEGIN RSA PRIVATE KEY----- ****");
+        String text = "a.txt\nnotes/-----BEGIN RSA PRIVATE KEY-----\nz.txt\n3 objects\n";
+        assertThat(Redactor.secrets(text)).isEqualTo("a.txt\nnotes/-----BEGIN RSA PRIVATE KEY----- ****\nz.txt\n3 objects\n");
+    }
+
+    /** A real key spread over lines (PEM headers, a short last line) is still masked whole, in a stream and in a string. */
+    @Test
+    void aMultiLineKeyIsStillMaskedWhole() {
+        String body1 = "MIIEowIBAAKCAQEAq7BFUpkGp3Vl9g8Xq2oFhLWt1mJjLkBvN4sPZr0eYc3Tn";
+        String body2 = "Rk9xQ2VtTmF3bGhGb3pZc1p0UDlhNnJ1dG1KbTNwQ0V6a3Q4ZWtMb0h2";
+        String key = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,0123ABCD\n\n" + body1 + "\n"
+                + body2 + "\nAbC=\n-----END RSA PRIVATE KEY-----\n";
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        var ps = new RedactingPrintStream(sink, Redactor::all);
+        ps.print("before\n" + key + "after\n");
+        ps.close();
+        String out = sink.toString(StandardCharsets.UTF_8);
+        assertThat(out).doesNotContain(body1).doesNotContain(body2).doesNotContain("AbC=").doesNotContain("DEK-Info")
+                .contains("before\n", "after\n");
+        String masked = Redactor.secrets("before\n" + key + "after\n");
+        assertThat(masked).isEqualTo("before\n-----BEGIN RSA PRIVATE KEY----- ****\nafter\n");
+    }
 }

@@ -134,6 +134,22 @@ class ContentScannerTest {
         assertThat(scan(".env", refs).findings()).isEmpty();
     }
 
+    /** An AWS credentials INI is a credentials file by its content, under any name. */
+    @Test
+    void awsCredentialsIniByContentUnderAnyName() {
+        // Values that are not AWS-shaped (an S3-compatible store's keys): only the file's shape says what it is.
+        String ini = "[minio]\naws_access_key_id = LAB0USER0KEY0ID0123\naws_secret_access_key = Zq3vT8sN1pLk4mR7xW2yB5cD9eF0gH6j\n";
+        for (String name : List.of("credentials", ".credentials", "deploy/credentials", "backup/aws-creds.ini")) {
+            assertThat(scan(name, ini).findings()).as(name).extracting(Finding::rule).containsExactly(Rule.AWS_CREDENTIALS_FILE);
+        }
+        String refs = "[lab]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n";
+        assertThat(scan("credentials", refs).findings()).as("references, not values").isEmpty();
+        String other = "[database]\nuser = analysis\npassword = Zq3vT8sN1pLk4mR7xW2yB5cD9eF0gH6j\n";
+        assertThat(scan("credentials", other).findings()).as("not AWS credentials").isEmpty();
+        String noSection = "aws_access_key_id = LAB0USER0KEY0ID0123\naws_secret_access_key = Zq3vT8sN1pLk4mR7xW2yB5cD9eF0gH6j\n";
+        assertThat(scan("notes.txt", noSection).findings()).as("no [profile]: not an INI file").isEmpty();
+    }
+
     @Test
     void pemAndPpkFiles() {
         assertThat(scan("lab-key.pem", f.pem("RSA ")).findings()).extracting(Finding::rule, Finding::shown)

@@ -61,9 +61,27 @@ public final class GitRepo {
         return r.stdout();
     }
 
+    /** Runs git with {@code input} on its stdin and returns stdout; fails the test if git fails. */
+    public String runWithInput(String input, String... args) {
+        try {
+            Path in = Files.createTempFile("git-in", ".txt");
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+            Result r = tryRun(Map.of(), in, args);
+            Files.delete(in);
+            if (r.exit() != 0) throw new AssertionError("git " + String.join(" ", args) + " failed: " + r.stderr());
+            return r.stdout();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public record Result(int exit, String stdout, String stderr) {}
 
     public Result tryRun(Map<String, String> env, String... args) {
+        return tryRun(env, null, args);
+    }
+
+    private Result tryRun(Map<String, String> env, Path stdin, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
         cmd.addAll(List.of(args));
@@ -74,6 +92,7 @@ public final class GitRepo {
         try {
             Path out = Files.createTempFile("git-out", ".txt");
             Path err = Files.createTempFile("git-err", ".txt");
+            if (stdin != null) pb.redirectInput(stdin.toFile());
             Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             int code = p.waitFor();
             Result r = new Result(code, Files.readString(out), Files.readString(err));

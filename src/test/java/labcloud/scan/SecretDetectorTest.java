@@ -16,6 +16,14 @@ class SecretDetectorTest {
 
     private static final String KEY = F.keyId();
     private static final String SECRET = F.secret();
+    /** A random secret with "//" inside (about 1% of real ones have it). */
+    private static final String SLASHES = withDoubleSlash(F.secret());
+
+    private static String withDoubleSlash(String secret) {
+        String s = secret.replace("/", "x").substring(0, 17) + "//" + secret.replace("/", "x").substring(19);
+        assertThat(Plausibility.secretKey(s, false)).as(s).isTrue();
+        return s;
+    }
 
     static Stream<Arguments> mustFind() {
         String url = F.secretWithSlashAndPlus();
@@ -52,7 +60,32 @@ class SecretDetectorTest {
                 Arguments.of("encrypted PKCS#8", F.pem("ENCRYPTED "), List.of(Rule.PRIVATE_KEY)),
                 Arguments.of("PEM in a Java string", "String k = \"" + F.pem("RSA ").replace("\n", "\\n\" +\n\"") + "\";",
                         List.of(Rule.PRIVATE_KEY)),
-                Arguments.of("PuTTY key", F.putty(), List.of(Rule.PUTTY_PRIVATE_KEY)));
+                Arguments.of("PuTTY key", F.putty(), List.of(Rule.PUTTY_PRIVATE_KEY)),
+                // A secret holding "//", found only because a key ID sits next to it.
+                Arguments.of("'//' secret in a console CSV row", "alice,," + KEY + "," + SLASHES + ",https://console\n",
+                        List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("'//' secret as ID:SECRET", KEY + ":" + SLASHES, List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("'//' secret on the next line", KEY + "\n" + SLASHES + "\n",
+                        List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("'//' secret in an SDK constructor", "new BasicAWSCredentials(\"" + KEY + "\", \"" + SLASHES + "\");",
+                        List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
+                // XML: the element or the key attribute is the name.
+                Arguments.of("XML SecretAccessKey element", "<SecretAccessKey>" + SECRET + "</SecretAccessKey>",
+                        List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("XML aws_secret_access_key element", "  <aws_secret_access_key>" + SECRET + "</aws_secret_access_key>",
+                        List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("XML entry key/value", "<entry key=\"aws.secretKey\" value=\"" + SECRET + "\"/>",
+                        List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("Hadoop core-site.xml", "<property>\n  <name>fs.s3a.secret.key</name>\n  <value>" + SECRET
+                        + "</value>\n</property>\n", List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("STS XML answer", "<Credentials>\n  <SessionToken>" + F.sessionToken() + "</SessionToken>\n"
+                        + "  <SecretAccessKey>" + F.secret() + "</SecretAccessKey>\n</Credentials>",
+                        List.of(Rule.AWS_SESSION_TOKEN, Rule.AWS_SECRET_ACCESS_KEY)),
+                // Separated by blanks, no key ID near.
+                Arguments.of("aws configure set", "aws configure set aws_secret_access_key " + SECRET,
+                        List.of(Rule.AWS_SECRET_ACCESS_KEY)),
+                Arguments.of("command-line option", "tool --aws-secret-access-key " + SECRET + " --region eu-west-1",
+                        List.of(Rule.AWS_SECRET_ACCESS_KEY)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,7 +155,20 @@ class SecretDetectorTest {
                 Arguments.of("PEM header without a key", "Paste the -----BEGIN RSA PRIVATE KEY----- block here"),
                 Arguments.of("public key", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo\n"),
                 Arguments.of("session token placeholder", "aws_session_token = <your-session-token>"),
-                Arguments.of("secret name with a short value", "secret = \"hunter2\""));
+                Arguments.of("secret name with a short value", "secret = \"hunter2\""),
+                Arguments.of("XML element with a short value", "<SecretAccessKey>placeholder</SecretAccessKey>"),
+                Arguments.of("blank-separated name with an env reference", "aws configure set aws_secret_access_key $AWS_SECRET"),
+                Arguments.of("prose after a secret's name", "The secret key is stored in Parameter Store under /lab/keys"),
+                Arguments.of("Hadoop property naming a provider", "<name>fs.s3a.secret.key</name>\n<value>${env.S3_SECRET}</value>"));
+    }
+
+    /** A URL after a key ID ("s3://...", 40 characters with "//") is not taken for its secret. */
+    @Test
+    void aUrlNextToAKeyIdIsNotASecret() {
+        String path = "//Labdata2024Bucket/RawImagesStudy9XYZab";
+        assertThat(path).hasSize(40);
+        assertThat(detector.scan("key " + KEY + "\nsource = s3:" + path + "\n")).extracting(Match::rule)
+                .containsExactly(Rule.AWS_ACCESS_KEY_ID);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -57,4 +57,24 @@ class SqliteNativeTest {
         assertThat(run()).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(lib).toMillis()).isEqualTo(written); // reused, not rewritten
     }
+
+    /** A library changed on disk since it was written is not loaded: it is replaced by the driver's own copy first. */
+    @Test
+    void aChangedLibraryIsReplacedBeforeItIsLoaded() throws Exception {
+        Files.createDirectories(home.resolve("tmp"));
+        String first = run();
+        Path lib;
+        try (var files = Files.list(Path.of(first.split(" ")[0]))) {
+            lib = files.filter(f -> f.getFileName().toString().startsWith("libsqlitejdbc")).findFirst().orElseThrow();
+        }
+        byte[] good = Files.readAllBytes(lib);
+        byte[] changed = good.clone();
+        changed[changed.length / 2] ^= 0x5A; // one byte in the middle: still an ELF file, not the driver's
+        Files.write(lib, changed);
+
+        assertThat(run()).isEqualTo(first);
+        assertThat(Files.readAllBytes(lib)).isEqualTo(good);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(".labcloud/lib"))))
+                .isEqualTo("rwx------");
+    }
 }

@@ -73,6 +73,11 @@ public final class SpendReport {
     private SpendReport() {}
 
     public static Spend run(AwsContext aws, Store store, Options o, ProgressListener progress) {
+        return run(aws, store, o, progress, null);
+    }
+
+    /** @param known an inventory of {@code o.regions()} just collected (the demo's), or null to collect one */
+    public static Spend run(AwsContext aws, Store store, Options o, ProgressListener progress, Inventory known) {
         Instant now = o.clock().instant();
         CostPeriod period = new CostPeriod(LocalDate.ofInstant(now, ZoneOffset.UTC), o.months());
         String account = aws.callerIdentity().account();
@@ -94,7 +99,8 @@ public final class SpendReport {
         List<AllocationTag> tags = allocationTags(ce, o.settings(), projectMtd, warnings);
 
         progress.update("inventory of " + o.regions().size() + " regions");
-        Inventory inv = InventoryService.collect(aws, new InventoryOptions(o.regions(), COSTED_TYPES, o.deepBucketSizes(), now));
+        Inventory inv = known != null ? known
+                : InventoryService.collect(aws, new InventoryOptions(o.regions(), COSTED_TYPES, o.deepBucketSizes(), now));
         errors.addAll(inv.errors());
         List<Reconciliation.Unexplained> gaps = Reconciler.unexplained(inv.resources(), lines, List.of());
         List<TrailEvent> events = gaps.isEmpty() ? List.of() : starters(aws, gaps, now, warnings, progress);
@@ -141,10 +147,11 @@ public final class SpendReport {
         }
         int days = period.completeDays();
         double today = daily.stream().filter(d -> d.date().equals(period.today())).mapToDouble(DailyCost::amount).sum();
-        double perDay = days > 0 ? done / days : today;
+        double perDay = days > 0 ? median(daily.stream().filter(d -> d.date().isBefore(period.today())).mapToDouble(DailyCost::amount).toArray())
+                : today;
         double remaining = perDay * (period.daysInMonth() - days);
         return new Spend.Forecast(round(done + remaining), round(remaining), null, null, "local",
-                "labcloud's estimate, not AWS's: the month's average day so far times the days left; " + why);
+                "labcloud's estimate, not AWS's: the month's complete days plus its median day times the days left; " + why);
     }
 
     private static List<AllocationTag> allocationTags(CostExplorerReader ce, CostSettings settings, Map<String, Double> projectMtd,
@@ -210,6 +217,14 @@ public final class SpendReport {
             warnings.add("cannot read the account's budgets: " + e.getMessage());
             return List.of();
         }
+    }
+
+    /** The median, so that one burst (a big download) does not become the rest of the month's every day. */
+    static double median(double[] v) {
+        if (v.length == 0) return 0;
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** Rounding to cents, as every amount in the report. */

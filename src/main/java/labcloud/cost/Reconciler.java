@@ -123,14 +123,22 @@ public final class Reconciler {
         if (!u.contains("DataTransfer") && !u.contains("-Out-Bytes")) return List.of();
         String sourceType = "Amazon Simple Storage Service".equals(line.service()) ? Resource.S3_BUCKET : Resource.EC2_INSTANCE;
         List<String> likely = new ArrayList<>();
-        for (Resource r : resources) {
-            if (!r.type().equals(sourceType) || !region.equals(r.region())) continue;
-            if (Resource.EC2_INSTANCE.equals(sourceType) && !"running".equals(r.state())) continue;
+        List<Resource> candidates = resources.stream().filter(r -> r.type().equals(sourceType) && region.equals(r.region()))
+                .filter(r -> !Resource.EC2_INSTANCE.equals(sourceType) || "running".equals(r.state()))
+                .sorted(Comparator.comparingDouble(r -> -size(r))).toList();
+        for (Resource r : candidates) {
             String owner = r.tags() == null ? null : r.tags().get("Owner");
             likely.add("likely " + (r.name() == null ? r.id() : r.name()) + (owner == null || owner.isBlank() ? "" : " (Owner " + owner + ")"));
             if (likely.size() == MAX_NAMES) break;
         }
         return likely;
+    }
+
+    /** What a transfer most likely leaves from first: the biggest bucket, the costliest instance. */
+    private static double size(Resource r) {
+        Object v = r.details() == null ? null : r.details().get("sizeBytes");
+        if (v instanceof Number n) return n.doubleValue();
+        return r.monthlyCost() == null ? 0 : r.monthlyCost();
     }
 
     static double round(double v) {

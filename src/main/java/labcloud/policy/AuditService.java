@@ -36,8 +36,9 @@ public final class AuditService {
         // Trails that could not be listed at all are unknown, not absent: the CloudTrail rules then stay quiet.
         boolean trailsUnknown = facts.trails().isEmpty()
                 && facts.errors().stream().anyMatch(e -> "cloudtrail".equals(e.service()));
+        ProjectSpend spend = history == null ? null : ProjectSpend.load(aws, history.store(), account).orElse(null);
         AuditInput input = new AuditInput(account, resources, trailsUnknown ? null : facts.trails(), asOf,
-                facts.creators(), facts.stoppedAt());
+                facts.creators(), facts.stoppedAt(), spend);
         List<Finding> findings = Auditor.evaluate(policy, input);
         if (history != null) {
             findings = history.track(account, findings, Instant.now(), !hypothetical, errors.isEmpty());

@@ -8,7 +8,7 @@ public final class IamActions {
             Map.entry("EC2", "ec2"), Map.entry("S3", "s3"), Map.entry("IAM", "iam"), Map.entry("STS", "sts"),
             Map.entry("EFS", "elasticfilesystem"), Map.entry("CloudWatch", "cloudwatch"),
             Map.entry("CloudTrail", "cloudtrail"), Map.entry("Resource Groups Tagging API", "tag"),
-            Map.entry("Cost Explorer", "ce"), Map.entry("Pricing", "pricing"), Map.entry("Budgets", "budgets"));
+            Map.entry("Cost Explorer", "ce"), Map.entry("CostExplorer", "ce"), Map.entry("Pricing", "pricing"), Map.entry("Budgets", "budgets"));
 
     /** S3 operations whose IAM action has a different name. */
     private static final Map<String, String> S3_ACTIONS = Map.ofEntries(

@@ -67,7 +67,8 @@ class CostCommandTest {
             assertThat(find(s.at("/reconciliation/byOwner"), "value", "alice")).isNotNull();
             JsonNode egress = find(s.at("/reconciliation/unexplained"), "usageType", "USE1-DataTransfer-Out-Bytes");
             assertThat(egress.get("amount").asDouble()).isGreaterThan(48);
-            assertThat(egress.get("startedBy").get(0).asText()).contains("lab-datasets", "alice");
+            // The emulator publishes no bucket sizes, so the region's buckets are listed as candidates (largest first where known).
+            assertThat(egress.get("startedBy").toString()).contains("likely lab-datasets (Owner alice)");
             assertThat(find(s.at("/reconciliation/unexplained"), "usageType", "USE1-Notebk:ml.t3.xlarge").get("startedBy").get(0).asText())
                     .startsWith("frank (CreateNotebookInstance");
             assertThat(find(s.at("/reconciliation/unexplained"), "usageType", "USW2-NatGateway-Hours").get("startedBy").get(0).asText())

@@ -76,11 +76,10 @@ final class SpendTables {
         out.table(monthly(s, s.monthly(), s.by(), false));
         out.line("");
         Spend.Forecast f = s.forecast();
-        out.line(out.bold(monthName) + ": " + money(s.monthToDate()) + " through " + s.period().today()
-                + (f.monthEnd() == null ? "; no forecast" : "; forecast for the month " + money(f.monthEnd())
-                + (f.low() != null && f.high() != null ? " (80%: " + money(f.low()) + " to " + money(f.high()) + ")" : "")
-                + " [" + f.source() + "]"));
-        out.line("  " + f.note());
+        out.line(out.bold(monthName) + ": " + money(s.monthToDate()) + " spent to " + s.period().today());
+        out.line(f.monthEnd() == null ? "  no forecast" : "  forecast for the month: " + money(f.monthEnd()) + " [" + f.source() + "]"
+                + (f.low() != null && f.high() != null ? " (80%: " + money(f.low()) + " to " + money(f.high()) + ")" : ""));
+        wrap(f.note()).forEach(l -> out.line("  " + l));
         daily(out, s.daily());
         out.line("");
         Reconciliation r = s.reconciliation();
@@ -89,7 +88,7 @@ final class SpendTables {
         out.line("");
         out.table(reconciliation(r.byOwner(), "OWNER"));
         out.line("");
-        out.line(out.bold("Unexplained") + ": " + money(r.totals().unexplained()) + " this month on bill lines no inventoried resource accounts for");
+        out.line(out.bold("Unexplained") + ": " + money(r.totals().unexplained()) + " this month on lines no inventoried resource explains");
         if (r.unexplained().isEmpty()) {
             out.line("  none");
         } else {
@@ -107,14 +106,30 @@ final class SpendTables {
         StringBuilder line = new StringBuilder("  daily:");
         int n = 0;
         for (DailyCost d : days) {
-            if (n > 0 && n % 6 == 0) {
-                out.line(line.toString());
+            if (n > 0 && n % 5 == 0) {
+                out.line(line.toString().stripTrailing());
                 line = new StringBuilder("        ");
             }
             line.append(String.format(Locale.ROOT, " %02d %-9s", d.date().getDayOfMonth(), money(d.amount())));
             n++;
         }
         if (n > 0) out.line(line.toString().stripTrailing());
+    }
+
+    /** Splits a note into lines of at most 76 characters at spaces. */
+    static List<String> wrap(String text) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : (text == null ? "" : text).split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > 76) {
+                lines.add(line.toString());
+                line = new StringBuilder();
+            }
+            if (line.length() > 0) line.append(' ');
+            line.append(word);
+        }
+        if (line.length() > 0) lines.add(line.toString());
+        return lines;
     }
 
     static String money(double d) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import labcloud.aws.AwsContext;
-import labcloud.aws.AwsErrors;
 import labcloud.aws.ThrottleRetry;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
@@ -241,10 +240,5 @@ public final class CostExplorerReader {
         } catch (NumberFormatException e) {
             throw new LabcloudException(ExitCode.FAILED, "Cost Explorer returned an amount that is not a number: '" + s + "'");
         }
-    }
-
-    /** Whether an error means the endpoint does not offer the operation at all (an emulator), not that AWS refused it. */
-    public static boolean unsupported(Throwable t) {
-        return AwsErrors.errorCode(t) == null && !AwsErrors.isAuth(t);
     }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import labcloud.aws.AwsContext;
 import labcloud.aws.AwsErrors;
@@ -38,6 +40,7 @@ import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryOptions;
 import labcloud.inventory.InventoryService;
 import labcloud.inventory.Resource;
+import labcloud.policy.ProjectSpend;
 import labcloud.store.Store;
 import labcloud.trail.TrailEvent;
 import labcloud.trail.TrailFilter;
@@ -217,6 +220,32 @@ public final class SpendReport {
             warnings.add("cannot read the account's budgets: " + e.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * For the audit: this month's spend per Project from the latest report in the store (the audit
+     * itself never pays for a Cost Explorer request) and the projects AWS Budgets watches (live,
+     * else that report's list); null when no report was made for the account.
+     */
+    public static ProjectSpend projectSpend(AwsContext aws, Store store, String account) {
+        Optional<Spend> latest = new SpendStore(store).latest(account);
+        if (latest.isEmpty()) return null;
+        Spend s = latest.get();
+        Map<String, Double> spend = new TreeMap<>();
+        s.reconciliation().byProject().forEach(r -> {
+            if (!CostDimension.UNTAGGED.equals(r.value()) && r.actual() > 0) spend.put(r.value(), r.actual());
+        });
+        List<BudgetStatus> budgets;
+        try {
+            budgets = aws == null ? s.budgets() : new BudgetService(aws, account).list();
+        } catch (LabcloudException e) {
+            budgets = s.budgets(); // no budgets:ViewBudget: the report's own list, made with the cost run's permissions
+        }
+        Set<String> budgeted = new HashSet<>();
+        budgets.forEach(b -> {
+            if (b.project() != null) budgeted.add(b.project());
+        });
+        return new ProjectSpend(s.generatedAt(), spend, budgeted);
     }
 
     /** The median, so that one burst (a big download) does not become the rest of the month's every day. */

@@ -19,7 +19,6 @@ import labcloud.aws.AwsContext;
 import labcloud.core.ExitCode;
 import labcloud.core.Json;
 import labcloud.core.LabcloudException;
-import labcloud.cost.CostPeriod;
 
 /**
  * The demo lab's bill: Cost Explorer answers queued in moto (its {@code /moto-api/static/ce/cost-and-usage-results}
@@ -40,6 +39,25 @@ public final class DemoSpend {
      */
     record Line(String service, String usageType, String project, String owner, double perDay, LocalDate from,
                 Integer burstDay, double burst) {}
+
+    /** The days the queued answers cover, as `labcloud cost` asks for them (UTC, end dates exclusive). */
+    record Period(LocalDate today, int months) {
+        LocalDate monthStart() {
+            return today.withDayOfMonth(1);
+        }
+
+        LocalDate tomorrow() {
+            return today.plusDays(1);
+        }
+
+        LocalDate historyStart() {
+            return monthStart().minusMonths(months - 1L);
+        }
+
+        int daysInMonth() {
+            return today.lengthOfMonth();
+        }
+    }
 
     private DemoSpend() {}
 
@@ -88,7 +106,7 @@ public final class DemoSpend {
 
     /** Queues the Cost Explorer answers of a `labcloud cost --by project` run on {@code today}, and creates the budgets. */
     static void seed(AwsContext aws, LocalDate today) {
-        CostPeriod p = new CostPeriod(today, MONTHS);
+        Period p = new Period(today, MONTHS);
         List<Line> lines = lines(today);
         List<Map<String, Object>> results = new ArrayList<>();
         // The order of labcloud.app.SpendReport.QUERIES: by Project, by Owner, per day, per usage type.
@@ -119,7 +137,7 @@ public final class DemoSpend {
         return d.equals(today) ? v / 2 : v;
     }
 
-    private static Map<String, Object> monthly(CostPeriod p, List<Line> lines, Function<Line, String> key) {
+    private static Map<String, Object> monthly(Period p, List<Line> lines, Function<Line, String> key) {
         List<Object> periods = new ArrayList<>();
         LocalDate start = p.historyStart();
         int i = 0;
@@ -139,7 +157,7 @@ public final class DemoSpend {
         return Map.of("ResultsByTime", periods, "DimensionValueAttributes", List.of());
     }
 
-    private static Map<String, Object> daily(CostPeriod p, List<Line> lines) {
+    private static Map<String, Object> daily(Period p, List<Line> lines) {
         List<Object> periods = new ArrayList<>();
         for (LocalDate d = p.monthStart(); d.isBefore(p.tomorrow()); d = d.plusDays(1)) {
             double sum = 0;
@@ -149,7 +167,7 @@ public final class DemoSpend {
         return Map.of("ResultsByTime", periods, "DimensionValueAttributes", List.of());
     }
 
-    private static Map<String, Object> usageLines(CostPeriod p, List<Line> lines) {
+    private static Map<String, Object> usageLines(Period p, List<Line> lines) {
         Map<List<String>, Double> byLine = new LinkedHashMap<>();
         for (Line l : lines) byLine.merge(List.of(l.service(), l.usageType()), monthAmount(l, p.monthStart(), p.tomorrow(), p.today(), 1.0), Double::sum);
         List<Object> g = new ArrayList<>();
@@ -170,7 +188,7 @@ public final class DemoSpend {
         return Map.of("UnblendedCost", Map.of("Amount", String.format(java.util.Locale.ROOT, "%.4f", v), "Unit", "USD"));
     }
 
-    private static void budget(AwsContext aws, String name, String project, double limit, double actual, CostPeriod p) {
+    private static void budget(AwsContext aws, String name, String project, double limit, double actual, Period p) {
         double forecast = actual / Math.max(1, p.today().getDayOfMonth() - 0.5) * p.daysInMonth();
         aws.budgets().createBudget(b -> b.accountId(DemoAccount.ACCOUNT).budget(x -> x.budgetName(name).budgetType("COST").timeUnit("MONTHLY")
                         .budgetLimit(s -> s.amount(BigDecimal.valueOf(limit)).unit("USD"))

@@ -30,13 +30,18 @@ public final class AuditService {
      */
     public AuditReport audit(LabPolicy policy, String account, List<Resource> resources, List<RegionError> inventoryErrors,
                              List<String> regions, Instant asOf, boolean hypothetical, FindingHistory history) {
+        return audit(policy, account, resources, inventoryErrors, regions, asOf, hypothetical, history, null);
+    }
+
+    /** @param spend spend and budgets per project, or null when unknown (project-without-budget stays quiet) */
+    public AuditReport audit(LabPolicy policy, String account, List<Resource> resources, List<RegionError> inventoryErrors,
+                             List<String> regions, Instant asOf, boolean hypothetical, FindingHistory history, ProjectSpend spend) {
         TrailFacts facts = TrailFacts.load(aws, resources, regions);
         List<RegionError> errors = new ArrayList<>(inventoryErrors);
         errors.addAll(facts.errors());
         // Trails that could not be listed at all are unknown, not absent: the CloudTrail rules then stay quiet.
         boolean trailsUnknown = facts.trails().isEmpty()
                 && facts.errors().stream().anyMatch(e -> "cloudtrail".equals(e.service()));
-        ProjectSpend spend = history == null ? null : ProjectSpend.load(aws, history.store(), account).orElse(null);
         AuditInput input = new AuditInput(account, resources, trailsUnknown ? null : facts.trails(), asOf,
                 facts.creators(), facts.stoppedAt(), spend);
         List<Finding> findings = Auditor.evaluate(policy, input);

@@ -27,11 +27,6 @@ public final class FindingHistory {
         this.store = store;
     }
 
-    /** The store the history lives in (other facts the audit reads from it, such as the latest spend report). */
-    public Store store() {
-        return store;
-    }
-
     /**
      * Marks each finding new or persisting and, when {@code save}, records this run.
      *

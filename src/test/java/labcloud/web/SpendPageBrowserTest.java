@@ -51,7 +51,7 @@ class SpendPageBrowserTest {
         }
 
         Store store = Store.open(lab.environment());
-        LabDashboard wired = LabDashboard.of(null, store, DemoAccount.REGIONS, PolicyLoader.builtIn());
+        LabDashboard wired = LabDashboard.of(labcloud.app.Lab.of(null, store, DemoAccount.REGIONS, PolicyLoader.builtIn()));
         try (Refresher refresher = new Refresher(null, wired.source(), Duration.ofHours(1), Clock.systemUTC());
              DashboardServer server = new DashboardServer(refresher, "127.0.0.1", null).start(0);
              HeadlessChromium chromium = new HeadlessChromium()) {

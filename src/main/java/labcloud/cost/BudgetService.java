@@ -24,10 +24,12 @@ import software.amazon.awssdk.services.budgets.model.TimeUnit;
  */
 public final class BudgetService {
     public static final String PREFIX = "labcloud-project-";
-    /** The notifications every project budget gets: type and percentage of the limit. */
-    static final List<Object[]> THRESHOLDS = List.of(new Object[] {NotificationType.ACTUAL, 50.0},
-            new Object[] {NotificationType.ACTUAL, 80.0}, new Object[] {NotificationType.ACTUAL, 100.0},
-            new Object[] {NotificationType.FORECASTED, 100.0});
+    /** A notification every project budget gets: actual or forecasted spend above a percentage of the limit. */
+    record Threshold(NotificationType type, double percent) {}
+
+    static final List<Threshold> THRESHOLDS = List.of(new Threshold(NotificationType.ACTUAL, 50),
+            new Threshold(NotificationType.ACTUAL, 80), new Threshold(NotificationType.ACTUAL, 100),
+            new Threshold(NotificationType.FORECASTED, 100));
     private static final String TAG_FILTER = "TagKeyValue";
 
     private final AwsContext aws;
@@ -74,7 +76,7 @@ public final class BudgetService {
         if (!(monthly > 0) || monthly > 1e9) throw new UsageException("--monthly " + monthly + ": expected an amount in USD above 0");
         String name = nameFor(project);
         BudgetStatus previous = find(name).orElse(null);
-        List<String> notes = THRESHOLDS.stream().map(t -> label((NotificationType) t[0], (Double) t[1])).toList();
+        List<String> notes = THRESHOLDS.stream().map(t -> label(t.type(), t.percent())).toList();
         return new BudgetPlan(previous == null ? "create" : "replace", name, project, Math.round(monthly * 100) / 100.0, email, notes,
                 TAG_FILTER + " user:Project$" + project, previous);
     }
@@ -86,8 +88,8 @@ public final class BudgetService {
                 .costFilters(Map.of(TAG_FILTER, List.of("user:Project$" + plan.project())))
                 .build();
         List<NotificationWithSubscribers> notes = THRESHOLDS.stream().map(t -> NotificationWithSubscribers.builder()
-                .notification(Notification.builder().notificationType((NotificationType) t[0])
-                        .comparisonOperator(ComparisonOperator.GREATER_THAN).threshold((Double) t[1])
+                .notification(Notification.builder().notificationType(t.type())
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN).threshold(t.percent())
                         .thresholdType(ThresholdType.PERCENTAGE).build())
                 .subscribers(s -> s.subscriptionType(SubscriptionType.EMAIL).address(plan.email())).build()).toList();
         if (plan.previous() != null) remove(plan.name());

@@ -38,6 +38,6 @@ public final class LabAudit {
     /** Audits an inventory already collected (the demo prints the inventory first). */
     public static AuditReport audit(Lab lab, Inventory inv, List<String> regions, Instant asOf, boolean hypothetical) {
         return new AuditService(lab.aws()).audit(lab.policy(), inv.account(), inv.resources(), inv.errors(), regions, asOf,
-                hypothetical, new FindingHistory(lab.store()));
+                hypothetical, new FindingHistory(lab.store()), SpendReport.projectSpend(lab.aws(), lab.store(), inv.account()));
     }
 }

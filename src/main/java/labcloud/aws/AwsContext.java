@@ -150,6 +150,13 @@ public final class AwsContext implements AutoCloseable {
         return client("ce", "us-east-1", "COST_EXPLORER", CostExplorerClient::builder);
     }
 
+    // ---- AWS Budgets (spend) -------------------------------------------------------------------
+
+    /** AWS Budgets is global; its endpoint lives in us-east-1. */
+    public software.amazon.awssdk.services.budgets.BudgetsClient budgets() {
+        return client("budgets", "us-east-1", "BUDGETS", software.amazon.awssdk.services.budgets.BudgetsClient::builder);
+    }
+
     /**
      * An S3 client for a bucket's region. With an endpoint override or --compat it uses
      * path-style addressing and sends checksums only where the API requires them, which

@@ -32,6 +32,7 @@ public final class DemoCommand extends BaseCommand {
                     ResourceTypes.ALL, lab.deepBucketSizes(), java.time.Instant.now())).inventory();
             out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));
             inv.errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));
+            DemoSpendReport.print(out(), lab, demo.environment(), inv);
             int audit = DemoAudit.print(out(), lab, inv);
             int code = inv.partial() ? ExitCode.PARTIAL : audit;
             return noServe ? code : DashboardRunner.serveDemo(out(), lab);

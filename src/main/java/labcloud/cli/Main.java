@@ -37,6 +37,8 @@ public final class Main implements Runnable {
             PriceCommand.class,
             AdviseCommand.class,
             ProfileCommand.class,
+            CostCommand.class,
+            BudgetCommand.class,
             CpCommand.class,
             SyncCommand.class,
             LsCommand.class,

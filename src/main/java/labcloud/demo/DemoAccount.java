@@ -72,6 +72,7 @@ public final class DemoAccount {
         d.seedIam();
         d.seedCompute();
         d.seedStorage();
+        d.seedSpend();
         d.seedTrails();
         return d.manifest;
     }
@@ -268,6 +269,22 @@ public final class DemoAccount {
         }
         manifest.add("s3-bucket", name, region, name, who, tags);
         at(region, who, "s3.amazonaws.com", "CreateBucket", Map.of("bucketName", name, "Host", name + ".s3.amazonaws.com"), null);
+    }
+
+    // ---- spend: Cost Explorer answers, budgets, and who started the spend nothing inventoried explains ----
+
+    /** Records a CloudTrail event at a given time (the demo's bill starts before the seeding clock). */
+    interface EventSink {
+        void event(String region, String who, Instant time, String source, String event, Map<String, Object> request,
+                   Map<String, Object> response);
+    }
+
+    private void seedSpend() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        DemoSpend.trailEvents((region, who, time, source, event, request, response) ->
+                trail.event(identities.get(who), time, region, source, event, request, response), today);
+        DemoSpend.seed(aws, today);
+        manifest.note("spendMonths", String.valueOf(DemoSpend.MONTHS));
     }
 
     // ---- CloudTrail -----------------------------------------------------------------------------

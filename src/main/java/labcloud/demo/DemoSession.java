@@ -32,6 +32,7 @@ public final class DemoSession implements AutoCloseable {
             AwsContext aws = new AwsContext(AwsSettings.defaults(), env);
             DemoManifest manifest = DemoAccount.seed(aws);
             writePolicy(parent.labcloudDir().resolve("demo"));
+            writeConfig(parent.labcloudDir().resolve("demo"));
             return new DemoSession(moto, env, aws, manifest);
         } catch (RuntimeException e) {
             moto.close();
@@ -45,6 +46,28 @@ public final class DemoSession implements AutoCloseable {
         try {
             java.nio.file.Files.createDirectories(labcloudHome);
             if (!java.nio.file.Files.exists(file)) java.nio.file.Files.writeString(file, DemoAccount.LAB_POLICY);
+        } catch (java.io.IOException e) {
+            throw new labcloud.core.LabcloudException(labcloud.core.ExitCode.FAILED, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The demo's settings: the emulator (moto 5.2) has no GetCostForecast and no cost-allocation-tag
+     * API, so the forecast is labcloud's own (and says so) and the tag check is off.
+     */
+    static final String CONFIG = """
+            # labcloud settings for the demo lab (see the README, "Spend and budgets").
+            cost:
+              cacheMaxAge: 6h
+              forecast: local          # the emulator has no GetCostForecast
+              allocationTagCheck: false # nor ListCostAllocationTags
+            """;
+
+    private static void writeConfig(Path labcloudHome) {
+        Path file = labcloudHome.resolve("config.yaml");
+        try {
+            java.nio.file.Files.createDirectories(labcloudHome);
+            if (!java.nio.file.Files.exists(file)) java.nio.file.Files.writeString(file, CONFIG);
         } catch (java.io.IOException e) {
             throw new labcloud.core.LabcloudException(labcloud.core.ExitCode.FAILED, "cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -16,9 +16,15 @@ import labcloud.trail.Trail;
  * @param asOf        the moment age rules are evaluated at (now, or --as-of)
  * @param creators    who created what, from CloudTrail
  * @param stoppedAt   instance id -> time of its last StopInstances event, from CloudTrail
+ * @param spend       spend and budgets per project, or null when unknown (the budget rule then stays quiet)
  */
 public record AuditInput(String account, List<Resource> resources, List<Trail> trails, Instant asOf,
-                         OwnerAttribution creators, Map<String, Instant> stoppedAt) {
+                         OwnerAttribution creators, Map<String, Instant> stoppedAt, ProjectSpend spend) {
+
+    public AuditInput(String account, List<Resource> resources, List<Trail> trails, Instant asOf,
+                      OwnerAttribution creators, Map<String, Instant> stoppedAt) {
+        this(account, resources, trails, asOf, creators, stoppedAt, null);
+    }
 
     /** Whom to ask about a resource, and how we know. */
     public record Owner(String name, String source) {}

@@ -30,6 +30,12 @@ public final class AuditService {
      */
     public AuditReport audit(LabPolicy policy, String account, List<Resource> resources, List<RegionError> inventoryErrors,
                              List<String> regions, Instant asOf, boolean hypothetical, FindingHistory history) {
+        return audit(policy, account, resources, inventoryErrors, regions, asOf, hypothetical, history, null);
+    }
+
+    /** @param spend spend and budgets per project, or null when unknown (project-without-budget stays quiet) */
+    public AuditReport audit(LabPolicy policy, String account, List<Resource> resources, List<RegionError> inventoryErrors,
+                             List<String> regions, Instant asOf, boolean hypothetical, FindingHistory history, ProjectSpend spend) {
         TrailFacts facts = TrailFacts.load(aws, resources, regions);
         List<RegionError> errors = new ArrayList<>(inventoryErrors);
         errors.addAll(facts.errors());
@@ -37,7 +43,7 @@ public final class AuditService {
         boolean trailsUnknown = facts.trails().isEmpty()
                 && facts.errors().stream().anyMatch(e -> "cloudtrail".equals(e.service()));
         AuditInput input = new AuditInput(account, resources, trailsUnknown ? null : facts.trails(), asOf,
-                facts.creators(), facts.stoppedAt());
+                facts.creators(), facts.stoppedAt(), spend);
         List<Finding> findings = Auditor.evaluate(policy, input);
         if (history != null) {
             findings = history.track(account, findings, Instant.now(), !hypothetical, errors.isEmpty());

@@ -11,6 +11,7 @@ import labcloud.policy.rules.EipIdle;
 import labcloud.policy.rules.InstanceRunningLong;
 import labcloud.policy.rules.InstanceStoppedLong;
 import labcloud.policy.rules.MfaMissing;
+import labcloud.policy.rules.ProjectWithoutBudget;
 import labcloud.policy.rules.RegionNotAllowed;
 import labcloud.policy.rules.RequiredTags;
 import labcloud.policy.rules.S3Public;
@@ -21,7 +22,7 @@ public final class RuleCatalog {
     private static final List<Rule> ALL = List.of(new RequiredTags(), new AccessKeyAge(), new AccessKeyUnused(),
             new TwoActiveKeys(), new MfaMissing(), new EbsUnattached(), new InstanceStoppedLong(),
             new InstanceRunningLong(), new EipIdle(), new S3Public(), new EfsLarge(), new CloudTrailNotMultiRegion(),
-            new CloudTrailNotLogging(), new RegionNotAllowed());
+            new CloudTrailNotLogging(), new RegionNotAllowed(), new ProjectWithoutBudget());
 
     private RuleCatalog() {}
 

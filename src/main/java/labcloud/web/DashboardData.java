@@ -16,9 +16,21 @@ import labcloud.inventory.Resource;
  * @param changes   what changed between the previous snapshot and the latest
  * @param activity  recent CloudTrail events, newest first
  * @param rules     the lab policy's settings the pages measure against
+ * @param spend     the latest spend report (`labcloud cost`), or null when none was made yet
  */
 public record DashboardData(Snapshot snapshot, List<Resource> resources, List<Finding> findings,
-                            List<TrendPoint> trend, List<Change> changes, List<Activity> activity, Rules rules) {
+                            List<TrendPoint> trend, List<Change> changes, List<Activity> activity, Rules rules,
+                            labcloud.cost.Spend spend) {
+
+    public DashboardData(Snapshot snapshot, List<Resource> resources, List<Finding> findings,
+                         List<TrendPoint> trend, List<Change> changes, List<Activity> activity, Rules rules) {
+        this(snapshot, resources, findings, trend, changes, activity, rules, null);
+    }
+
+    /** The same data with a spend report. */
+    public DashboardData withSpend(labcloud.cost.Spend report) {
+        return new DashboardData(snapshot, resources, findings, trend, changes, activity, rules, report);
+    }
 
     public DashboardData {
         resources = List.copyOf(resources);

@@ -19,6 +19,7 @@ import labcloud.web.page.AdvicePage;
 import labcloud.web.page.InstancesPage;
 import labcloud.web.page.KeysPage;
 import labcloud.web.page.OverviewPage;
+import labcloud.web.page.SpendPage;
 import labcloud.web.page.StoragePage;
 import labcloud.web.page.TagsPage;
 import labcloud.web.view.BadQueryException;
@@ -311,6 +312,7 @@ public final class DashboardServer implements AutoCloseable {
         VIEWS.put("/tags", (m, st, q) -> TagsPage.render(m, st));
         VIEWS.put("/keys", (m, st, q) -> KeysPage.render(m, st));
         VIEWS.put("/activity", (m, st, q) -> ActivityPage.render(m, st));
+        VIEWS.put("/spend", (m, st, q) -> SpendPage.render(m, st));
         VIEWS.put("/api/overview", (m, st, q) -> m.overview());
         VIEWS.put("/api/resources", (m, st, q) -> q.get().page(m.data().resources()));
         VIEWS.put("/api/instances", (m, st, q) -> {
@@ -323,6 +325,7 @@ public final class DashboardServer implements AutoCloseable {
         VIEWS.put("/api/keys", (m, st, q) -> m.keys());
         VIEWS.put("/api/activity", (m, st, q) -> m.activity());
         VIEWS.put("/api/findings", (m, st, q) -> Map.of("findings", m.data().findings()));
+        VIEWS.put("/api/spend", (m, st, q) -> SpendPage.api(m));
     }
 
     private void serve(Context ctx, String path, View view) throws Exception {
@@ -396,6 +399,6 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     public static List<String> pages() {
-        return List.of("/", "/instances", "/storage", "/tags", "/keys", "/activity", "/advice");
+        return List.of("/", "/instances", "/storage", "/tags", "/keys", "/activity", "/advice", "/spend");
     }
 }

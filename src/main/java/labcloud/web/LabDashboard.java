@@ -52,7 +52,9 @@ public final class LabDashboard {
         return () -> {
             DashboardData.Rules rules = rules(policy);
             SnapshotHistory.View view = snapshots.view();
-            if (view.latest() == null) return DashboardData.empty(rules);
+            labcloud.cost.Spend spend = new labcloud.cost.SpendStore(store).latest(view.latest() == null ? null : view.latest().account())
+                    .orElse(null);
+            if (view.latest() == null) return DashboardData.empty(rules).withSpend(spend);
             Inventory inv = view.latest();
             FindingsReader findings = new FindingsReader(store);
             List<Instant> moments = view.trend().stream().map(DashboardData.TrendPoint::takenAt).toList();
@@ -62,7 +64,7 @@ public final class LabDashboard {
             List<String> errors = inv.errorLines();
             return new DashboardData(new DashboardData.Snapshot(view.latestId(), inv.generatedAt(), inv.account(), errors),
                     inv.resources(), findings.open(inv.account()), trend, view.changes(),
-                    new ActivityStore(store).recent(inv.account(), MAX_ACTIVITY), rules);
+                    new ActivityStore(store).recent(inv.account(), MAX_ACTIVITY), rules, spend);
         };
     }
 

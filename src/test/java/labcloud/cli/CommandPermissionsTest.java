@@ -45,7 +45,11 @@ class CommandPermissionsTest {
                     "s3:GetBucketRequestPayment"),
             // LookupEvents is not implemented by moto (the trail is read from its log files instead)
             "trail", Set.of("cloudtrail:LookupEvents"),
-            "audit", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation"));
+            "audit", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation"),
+            // the inventory's and the trail's (above); cost reads only the resource types that cost money, no IAM
+            "cost", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation"),
+            // the inventory's: budget set reads it for the project's usual Email tag
+            "budget set", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation"));
 
     @Test
     void everyCommandCallsExactlyWhatItsPolicyAllows(TestLab lab) throws Exception {
@@ -58,7 +62,14 @@ class CommandPermissionsTest {
 
         Map<String, List<String[]>> runs = new java.util.LinkedHashMap<>();
         runs.put("inventory", List.<String[]>of(new String[] {"inventory", "--regions", regions}));
+        // cost before audit: the audit reads the stored spend report and then asks AWS Budgets which projects have one
+        runs.put("cost", List.<String[]>of(new String[] {"cost", "--regions", regions}));
         runs.put("audit", List.<String[]>of(new String[] {"audit", "--regions", regions, "--fail-on", "none"}));
+        runs.put("budget set", List.<String[]>of(new String[] {"budget", "set", "--project", "climate", "--monthly", "100",
+                "--regions", regions, "--apply"}, new String[] {"budget", "set", "--project", "climate", "--monthly", "120",
+                "--email", "pi@lab.example.org", "--apply"}));
+        runs.put("budget list", List.<String[]>of(new String[] {"budget", "list"}));
+        runs.put("budget remove", List.<String[]>of(new String[] {"budget", "remove", "--project", "climate", "--apply"}));
         runs.put("trail", List.<String[]>of(new String[] {"trail", "--since", "30d"}));
         runs.put("creds whoami", List.<String[]>of(new String[] {"creds", "whoami"}));
         runs.put("ls", List.of(new String[] {"ls"}, new String[] {"ls", "s3://perm-test/"}));

@@ -22,10 +22,16 @@ class DemoInventoryTest {
         assertThat(r.stdout()).contains("us-east-1 · ec2-instance", "jupyter-alice", "t3.medium", "30.37",
                 "global · iam-user", "lab-public-share", "PUBLIC", "all regions", "total");
         assertThat(r.stdout()).as("buckets are listed for their size").doesNotContain("size unknown");
+        // then the demo's bill: spend by Project, reconciled, with the gap and who started it, and the budgets
+        String spend = r.stdout().substring(r.stdout().indexOf("Spend by project"), r.stdout().indexOf("Audit: "));
+        assertThat(spend).contains("(untagged)", "genomics", "forecast for the month", "[local]", "labcloud's estimate, not AWS's",
+                "USE1-DataTransfer-Out-Bytes", "frank (CreateNotebookInstance", "bob (CreateNatGateway",
+                "labcloud-project-genomics", "4 paid Cost Explorer requests, 0 answers from the store");
+        assertThat(spend.lines()).allMatch(l -> l.length() <= 100);
         // then the audit of the planted problems, one line per rule, within the terminal width (COLUMNS)
         String audit = r.stdout().substring(r.stdout().indexOf("Audit: "));
         assertThat(audit).contains("Policy: " + home.resolve(".labcloud/demo/policy.yaml"), "required-tags", "mfa-missing",
-                "s3-public", "region-not-allowed", "cloudtrail-not-logging", "ebs-unattached", "eip-idle", "two-active-keys",
+                "s3-public", "region-not-allowed", "cloudtrail-not-logging", "project-without-budget", "ebs-unattached", "eip-idle", "two-active-keys",
                 "all rules", "On your account", "labcloud audit", "labcloud tag fix --from-trail");
         assertThat(audit.lines().filter(l -> !l.startsWith("Policy: "))).allMatch(l -> l.length() <= 100);
         Path db = home.resolve(".labcloud/demo/labcloud.db");

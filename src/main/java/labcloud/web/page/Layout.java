@@ -19,6 +19,7 @@ public final class Layout {
         NAV.put("/keys", "Keys & MFA");
         NAV.put("/activity", "Activity");
         NAV.put("/advice", "Advice");
+        NAV.put("/spend", "Spend");
     }
 
     private Layout() {}

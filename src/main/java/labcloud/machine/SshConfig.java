@@ -63,7 +63,8 @@ public final class SshConfig {
         if (span != null) {
             updated = text.substring(0, span[0]) + block + text.substring(span[1]);
         } else {
-            String sep = text.isEmpty() ? "" : text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n";
+            // no blank line of ours: the marker comments delimit the block, so removing it restores the file exactly
+            String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
             updated = text + sep + block;
         }
         write(updated);
@@ -75,8 +76,6 @@ public final class SshConfig {
         int[] span = span(text, machine);
         if (span == null) return false;
         int start = span[0];
-        // the blank line put() added before the block goes with it, if that is what precedes it
-        if (start >= 2 && text.startsWith("\n\n", start - 2) && span[1] == text.length()) start -= 1;
         write(text.substring(0, start) + text.substring(span[1]));
         return true;
     }

@@ -94,9 +94,9 @@ def jupyter_activity(conf, now, window, reasons, notes):
         return
     for k in kernels:
         name = k.get("name", "kernel") + " " + k.get("id", "")[:8]
-        state = k.get("execution_state")
-        if state in ("busy", "starting"):
-            reasons.append("jupyter kernel %s is %s" % (name, state))
+        # "busy" is running code now; any other state (idle, starting, dead) counts by its last activity
+        if k.get("execution_state") == "busy":
+            reasons.append("jupyter kernel %s is busy" % name)
             continue
         last = parse_time(k.get("last_activity"))
         if last is not None and now - last < window:
@@ -193,9 +193,16 @@ def boot_time(now):
 
 def decide(conf, now):
     tags = instance_tags(conf, ["labcloud:idle-stop", "labcloud:hold-until"])
-    idle_minutes = int(tags.get("labcloud:idle-stop") or conf["IDLE_MINUTES"])
-    window = idle_minutes * 60
+    # minutes; fractions are accepted (tests use seconds-long windows)
     reasons, notes = [], []
+    try:
+        idle_minutes = float(tags.get("labcloud:idle-stop") or conf["IDLE_MINUTES"])
+    except ValueError:
+        idle_minutes = 0
+    if idle_minutes <= 0:
+        notes.append("idle-stop setting not a positive number; using " + DEFAULTS["IDLE_MINUTES"])
+        idle_minutes = float(DEFAULTS["IDLE_MINUTES"])
+    window = idle_minutes * 60
     hold = parse_time(tags.get("labcloud:hold-until"))
     if hold is not None and hold > now:
         reasons.append("held until " + tags["labcloud:hold-until"])
@@ -233,10 +240,10 @@ def main():
             last_active = float(f.read().strip())
     except (OSError, ValueError):
         last_active = boot_time(now)
-    idle_for = int(max(0, now - last_active) // 60)
+    idle_for = max(0.0, now - last_active) / 60
     decision = "busy" if reasons else ("stop" if idle_for >= idle_minutes else "idle")
     status = {"time": datetime.fromtimestamp(now, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-              "decision": decision, "idleMinutes": idle_for, "idleStopMinutes": idle_minutes,
+              "decision": decision, "idleMinutes": int(idle_for), "idleStopMinutes": idle_minutes,
               "reasons": reasons, "notes": notes}
     line = json.dumps(status)
     with open(os.path.join(state_dir, "status.json"), "w") as f:

@@ -7,16 +7,12 @@ import java.util.List;
 import labcloud.aws.AwsContext;
 import labcloud.aws.RegionError;
 import labcloud.inventory.InstanceCpu;
-import labcloud.machine.IdleMinutes;
 import labcloud.machine.Machine;
 import labcloud.machine.Machines;
 import labcloud.pricing.PriceCatalog;
 
 /** Use case: the lab's machines in the given regions, with cost, uptime and idleness. */
 public final class MachineListing {
-    private static final Duration PERIOD = Duration.ofMinutes(5);
-    private static final Duration WINDOW = Duration.ofHours(24);
-
     /**
      * One machine as `machine list` shows it.
      *
@@ -42,19 +38,23 @@ public final class MachineListing {
         Instant now = Instant.now();
         List<Row> rows = new ArrayList<>();
         List<RegionError> errors = new ArrayList<>(listing.errors());
-        for (Machine m : listing.machines()) {
-            if (owner != null && !owner.equalsIgnoreCase(m.tags().getOrDefault("Owner", ""))) continue;
-            Long uptime = m.running() && m.launchTime() != null ? Duration.between(m.launchTime(), now).toMinutes() : null;
-            Long idle = null;
-            if (m.running()) {
-                try {
-                    idle = IdleMinutes.from(InstanceCpu.samples(aws, m.region(), m.instanceId(), now, WINDOW, PERIOD), now, PERIOD);
-                } catch (RuntimeException e) {
-                    errors.add(new RegionError(m.region(), "cloudwatch", e.getMessage(), false));
-                }
+        List<Machine> mine = listing.machines().stream()
+                .filter(m -> owner == null || owner.equalsIgnoreCase(m.tags().getOrDefault("Owner", ""))).toList();
+        // one GetMetricData per region for the running machines' last day of CPU
+        java.util.Map<String, InstanceCpu.Day> cpu = new java.util.HashMap<>();
+        mine.stream().filter(Machine::running).map(Machine::region).distinct().forEach(region -> {
+            try {
+                cpu.putAll(InstanceCpu.lastDay(aws, region, mine.stream().filter(m -> m.running() && m.region().equals(region))
+                        .map(Machine::instanceId).toList(), now));
+            } catch (RuntimeException e) {
+                errors.add(new RegionError(region, "cloudwatch", e.getMessage(), e instanceof labcloud.core.AuthException));
             }
-            rows.add(new Row(m, prices.ec2Hourly(m.region(), m.type()), prices.ec2Monthly(m.region(), m.type()), uptime, idle,
-                    m.idleStopMinutes(), m.holdUntil()));
+        });
+        for (Machine m : mine) {
+            Long uptime = m.running() && m.launchTime() != null ? Duration.between(m.launchTime(), now).toMinutes() : null;
+            InstanceCpu.Day day = m.running() ? cpu.get(m.instanceId()) : null;
+            rows.add(new Row(m, prices.ec2Hourly(m.region(), m.type()), prices.ec2Monthly(m.region(), m.type()), uptime,
+                    day == null ? null : day.idleMinutes(), m.idleStopMinutes(), m.holdUntil()));
         }
         return new Result(List.copyOf(rows), List.copyOf(errors));
     }

@@ -20,8 +20,8 @@ public final class Ec2InstanceCollector {
     }
 
     /**
-     * Adds the last day's CPU (highest hourly average, hours with data) to running instances, for
-     * the instance-idle-running rule. A CloudWatch failure is reported and leaves the instances as they are.
+     * Adds the last day's CPU (highest 5-minute average, hours with data, minutes since it was last
+     * above 2%) to running instances, for the instance-idle-running rule and the dashboard. A CloudWatch failure is reported and leaves the instances as they are.
      */
     static List<Resource> withCpu(CollectionRun run, String region, List<Resource> instances) {
         List<String> running = instances.stream().filter(r -> "running".equals(r.state())).map(Resource::id).toList();
@@ -42,8 +42,9 @@ public final class Ec2InstanceCollector {
                 continue;
             }
             Map<String, Object> d = new LinkedHashMap<>(r.details());
-            d.put("cpuMaxPercent24h", Math.round(day.maxHourlyPercent() * 100) / 100.0);
-            d.put("cpuHours24h", day.hours());
+            d.put("cpuMaxPercent24h", Math.round(day.maxPercent() * 100) / 100.0);
+            d.put("cpuHours24h", Math.round(day.hours() * 10) / 10.0);
+            d.put("idleMinutes", day.idleMinutes());
             out.add(new Resource(r.type(), r.id(), r.region(), r.name(), r.state(), r.createdAt(), r.tags(), r.monthlyCost(), d));
         }
         return out;

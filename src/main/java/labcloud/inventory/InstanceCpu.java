@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import labcloud.aws.AwsContext;
-import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
-import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
 /**
  * An instance's CPU use from CloudWatch's AWS/EC2 CPUUtilization metric (basic monitoring, free):
@@ -18,28 +16,25 @@ public final class InstanceCpu {
 
     private InstanceCpu() {}
 
-    /** Average CPU per period over [end - window, end], oldest first; empty when CloudWatch has no data. */
-    public static List<Sample> samples(AwsContext aws, String region, String instanceId, Instant end, Duration window,
-                                       Duration period) {
-        var r = AwsContext.call(() -> aws.cloudWatch(region).getMetricStatistics(b -> b
-                .namespace("AWS/EC2").metricName("CPUUtilization")
-                .dimensions(d -> d.name("InstanceId").value(instanceId))
-                .startTime(end.minus(window)).endTime(end)
-                .period((int) period.toSeconds())
-                .statistics(Statistic.AVERAGE)));
-        return r.datapoints().stream().filter(d -> d.average() != null)
-                .sorted(Comparator.comparing(Datapoint::timestamp))
-                .map(d -> new Sample(d.timestamp(), d.average())).toList();
-    }
+    /** Below this average CPU percent a 5-minute period counts as idle (the machine alarm's threshold too). */
+    public static final double IDLE_PERCENT = 2.0;
+    private static final Duration PERIOD = Duration.ofMinutes(5);
 
-    /** A day of CPU: the highest hourly average and how many hours had data. */
-    public record Day(double maxHourlyPercent, int hours) {}
+    /**
+     * A day of CPU in 5-minute averages.
+     *
+     * @param maxPercent  the highest 5-minute average
+     * @param hours       hours covered by data (periods x 5 min)
+     * @param idleMinutes minutes since the last period at or above {@link #IDLE_PERCENT} (or since the first period)
+     */
+    public record Day(double maxPercent, double hours, long idleMinutes) {}
 
     private static final int QUERIES_PER_CALL = 500;
 
     /**
-     * The last 24 hours of CPU for many instances of one region, in batches of GetMetricData
-     * (500 instances a call); instances without data are absent from the map.
+     * The last 24 hours of CPU for many instances of one region, in 5-minute averages (basic
+     * monitoring), in batches of GetMetricData (500 instances a call, paginated: 288 points each);
+     * instances without data are absent from the map.
      */
     public static java.util.Map<String, Day> lastDay(AwsContext aws, String region, List<String> instanceIds, Instant end) {
         java.util.Map<String, Day> out = new java.util.HashMap<>();
@@ -50,26 +45,43 @@ public final class InstanceCpu {
             for (int i = 0; i < batch.size(); i++) {
                 String id = batch.get(i);
                 queries.add(software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery.builder().id("i" + i).returnData(true)
-                        .metricStat(st -> st.period(3600).stat("Average").metric(m -> m.namespace("AWS/EC2")
+                        .metricStat(st -> st.period((int) PERIOD.toSeconds()).stat("Average").metric(m -> m.namespace("AWS/EC2")
                                 .metricName("CPUUtilization").dimensions(d -> d.name("InstanceId").value(id)))).build());
             }
-            java.util.Map<String, double[]> acc = new java.util.HashMap<>();
+            java.util.Map<String, List<Sample>> acc = new java.util.HashMap<>();
             AwsContext.call(() -> {
                 for (var page : aws.cloudWatch(region).getMetricDataPaginator(b -> b.metricDataQueries(queries)
                         .startTime(start).endTime(end))) {
                     for (var r : page.metricDataResults()) {
-                        for (double v : r.values()) {
-                            double[] a = acc.computeIfAbsent(r.id(), k -> new double[] {0, 0});
-                            a[0] = Math.max(a[0], v);
-                            a[1]++;
+                        List<Sample> list = acc.computeIfAbsent(r.id(), k -> new java.util.ArrayList<>());
+                        for (int k = 0; k < r.values().size() && k < r.timestamps().size(); k++) {
+                            list.add(new Sample(r.timestamps().get(k), r.values().get(k)));
                         }
                     }
                 }
                 return null;
             });
-            acc.forEach((qid, a) -> out.put(batch.get(Integer.parseInt(qid.substring(1))), new Day(a[0], (int) a[1])));
+            acc.forEach((qid, list) -> {
+                if (list.isEmpty()) return;
+                list.sort(Comparator.comparing(Sample::start));
+                out.put(batch.get(Integer.parseInt(qid.substring(1))),
+                        new Day(max(list), list.size() * PERIOD.toMinutes() / 60.0, idleMinutes(list, end, PERIOD)));
+            });
         }
         return out;
+    }
+
+    /** Minutes since the last period at or above {@link #IDLE_PERCENT}, or since the first period; null without samples. */
+    public static Long idleMinutes(List<Sample> samples, Instant now, Duration period) {
+        if (samples.isEmpty()) return null;
+        Instant lastBusy = null;
+        for (Sample s : samples) {
+            if (s.percent() >= IDLE_PERCENT && (lastBusy == null || s.start().plus(period).isAfter(lastBusy))) {
+                lastBusy = s.start().plus(period);
+            }
+        }
+        Instant since = lastBusy != null ? lastBusy : samples.stream().map(Sample::start).min(Comparator.naturalOrder()).get();
+        return Math.max(0, Duration.between(since, now).toMinutes());
     }
 
     /** The highest period average, or null without samples. */

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Tag;
  * billing. A stopped machine sends no data; missing data is not breaching, so the alarm rests.
  */
 public final class IdleAlarm {
-    public static final double CPU_PERCENT = 2.0;
+    public static final double CPU_PERCENT = labcloud.inventory.InstanceCpu.IDLE_PERCENT;
     public static final int PERIOD_SECONDS = 300;
     /** 24 periods of 5 minutes: two hours. */
     public static final int PERIODS = 24;

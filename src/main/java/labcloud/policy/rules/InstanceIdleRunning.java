@@ -11,12 +11,12 @@ import labcloud.policy.Severity;
 
 /**
  * A running instance whose CPU stayed low all day is most likely forgotten: it bills by the hour
- * whether anyone uses it or not. Needs the inventory's CloudWatch CPU figures (hourly averages).
+ * whether anyone uses it or not. Needs the inventory's CloudWatch CPU figures (5-minute averages).
  */
 public final class InstanceIdleRunning extends BaseRule {
     public InstanceIdleRunning() {
         super("instance-idle-running", Severity.MEDIUM,
-                "running instances whose hourly CPU average stayed below cpuPercent for the last day");
+                "running instances whose CPU (5-minute averages) stayed below cpuPercent for the last day");
         param("cpuPercent", Param.integer(5));
         param("minHours", Param.integer(20));
     }
@@ -34,7 +34,7 @@ public final class InstanceIdleRunning extends BaseRule {
             Double perDay = r.monthlyCost() == null ? null : Math.round(r.monthlyCost() / 730.0 * 24 * 100) / 100.0;
             String owner = in.ownerOf(r).name();
             out.add(Findings.about(in, cfg, cfg.severity(), r,
-                    "running idle: CPU at most " + max + "% per hour for " + hours.intValue() + " h"
+                    "running idle: CPU at most " + max + "% for " + hours.intValue() + " h"
                             + (perDay == null ? "" : ", $" + String.format("%.2f", perDay) + "/day"),
                     Findings.details("cpuMaxPercent24h", max, "hours", hours.intValue(), "costPerDay", perDay,
                             "instanceType", ResourceFacts.text(r, "instanceType")),

@@ -229,4 +229,20 @@ class MachineLaunchTest {
         assertThat(Files.readString(lab.home().resolve(".ssh/config"))).contains("IdentityFile \"" + dir.resolve("id") + "\"");
         assertThat(lab.aws().ec2("us-east-1").describeKeyPairs(b -> b.keyNames("labcloud-own")).keyPairs()).hasSize(1);
     }
+
+    @Test
+    void iamPolicyCoversEveryMachineCommand(TestLab lab) throws Exception {
+        CliResult r = lab.run("iam-policy", "machine");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<String> actions = new java.util.ArrayList<>();
+        Json.MAPPER.readTree(r.stdout()).get("Statement").get(0).get("Action").forEach(a -> actions.add(a.asText()));
+        assertThat(actions).contains("ssm:GetParameter", "ec2:RunInstances", "ec2:CreateKeyPair", "ec2:ImportKeyPair",
+                "ec2:AuthorizeSecurityGroupIngress", "cloudwatch:PutMetricAlarm", "ec2:ModifyInstanceAttribute",
+                "ec2:StopInstances", "ec2:StartInstances", "ec2:TerminateInstances", "ec2:DeleteSecurityGroup",
+                "cloudwatch:DeleteAlarms", "ec2:CreateTags", "ec2:DeleteTags", "cloudwatch:GetMetricData");
+        List<String> hold = new java.util.ArrayList<>();
+        Json.MAPPER.readTree(lab.run("iam-policy", "machine", "hold").stdout()).get("Statement").get(0).get("Action")
+                .forEach(a -> hold.add(a.asText()));
+        assertThat(hold).containsExactlyInAnyOrder("ec2:DescribeInstances", "ec2:CreateTags", "ec2:DeleteTags");
+    }
 }

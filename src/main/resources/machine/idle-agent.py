@@ -32,6 +32,7 @@ DEFAULTS = {
     "GPU_THRESHOLD": "5",
     "STATE_DIR": "/var/lib/labcloud-idle",
     "IMDS_URL": "http://169.254.169.254",
+    "IMDS_TIMEOUT": "2",
     "SHUTDOWN_COMMAND": "/usr/sbin/shutdown -h now",
     "CONFIG": "/etc/labcloud/idle-agent.conf",
 }
@@ -164,11 +165,12 @@ def gpu_use(threshold):
 def instance_tags(conf, keys):
     """Instance metadata tags (IMDSv2); an empty dict when there is no metadata service."""
     base = conf["IMDS_URL"].rstrip("/")
+    timeout = float(conf["IMDS_TIMEOUT"])
     tags = {}
     try:
         req = urllib.request.Request(base + "/latest/api/token", method="PUT",
                                      headers={"X-aws-ec2-metadata-token-ttl-seconds": "60"})
-        with urllib.request.urlopen(req, timeout=2) as r:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
             token = r.read().decode("ascii").strip()
     except OSError:
         return tags
@@ -176,7 +178,7 @@ def instance_tags(conf, keys):
         try:
             req = urllib.request.Request(base + "/latest/meta-data/tags/instance/" + key,
                                          headers={"X-aws-ec2-metadata-token": token})
-            with urllib.request.urlopen(req, timeout=2) as r:
+            with urllib.request.urlopen(req, timeout=timeout) as r:
                 tags[key] = r.read().decode("utf-8").strip()
         except OSError:
             continue

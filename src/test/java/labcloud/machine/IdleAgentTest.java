@@ -201,7 +201,8 @@ class IdleAgentTest {
                 .withHeader("X-aws-ec2-metadata-token", equalTo("imds-session-token")).willReturn(aResponse().withBody("90")));
         pastTheWindow();
         unusedForTwoHours();
-        Map<String, String> withImds = Map.of("LABCLOUD_IDLE_IMDS_URL", imds.baseUrl());
+        // a real instance's metadata service answers in milliseconds; the stub on a loaded build machine may not
+        Map<String, String> withImds = Map.of("LABCLOUD_IDLE_IMDS_URL", imds.baseUrl(), "LABCLOUD_IDLE_IMDS_TIMEOUT", "30");
         JsonNode held = runAgent(WINDOW_MINUTES, withImds);
         assertThat(held.get("decision").asText()).isEqualTo("busy");
         assertThat(held.get("reasons").toString()).contains("held until " + until);

@@ -186,7 +186,7 @@ public final class MachineCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            Duration d = duration.strip().equals("0") ? Duration.ZERO : TimeArgs.duration("DURATION", duration);
+            Duration d = duration.strip().equals("0") ? Duration.ZERO : labcloud.core.Durations.parse("DURATION", duration);
             MachineControl c = control();
             Instant until = c.hold(machine(c), d);
             Map<String, Object> json = new LinkedHashMap<>();

@@ -51,7 +51,7 @@ final class MachineLaunchCommand extends BaseCommand {
     protected int run() {
         long diskBytes = Sizes.parse("--disk", disk);
         if (diskBytes % Sizes.GIB != 0) throw new UsageException("--disk must be whole GiB, e.g. 50GiB");
-        long idleMinutes = TimeArgs.duration("--idle-stop", idleStop).toMinutes();
+        long idleMinutes = labcloud.core.Durations.parse("--idle-stop", idleStop).toMinutes();
         if (idleMinutes > 7 * 24 * 60) throw new UsageException("--idle-stop is at most 7d");
         Map<String, String> tags = new LinkedHashMap<>();
         putIf(tags, "Email", email);

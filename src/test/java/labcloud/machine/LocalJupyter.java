@@ -71,7 +71,7 @@ final class LocalJupyter implements AutoCloseable {
         String id = labcloud.core.Json.MAPPER.readTree(r.body()).get("id").asText();
         // the server learns the kernel's state from its messages once a client connects, as JupyterLab does
         open.add(connect(id));
-        awaitState(id, "idle", Duration.ofSeconds(90));
+        awaitState(id, "idle", Duration.ofSeconds(180)); // minutes on a build machine with a load of 70
         return id;
     }
 

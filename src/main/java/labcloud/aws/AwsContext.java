@@ -157,6 +157,13 @@ public final class AwsContext implements AutoCloseable {
         return client("budgets", "us-east-1", "BUDGETS", software.amazon.awssdk.services.budgets.BudgetsClient::builder);
     }
 
+    // ---- machine clients (labcloud machine) ----------------------------------------------------
+
+    /** SSM, read-only use: the public parameters that name the latest Amazon Linux AMIs. */
+    public software.amazon.awssdk.services.ssm.SsmClient ssm(String region) {
+        return client("ssm", region, "SSM", software.amazon.awssdk.services.ssm.SsmClient::builder);
+    }
+
     /**
      * An S3 client for a bucket's region. With an endpoint override or --compat it uses
      * path-style addressing and sends checksums only where the API requires them, which

@@ -32,6 +32,7 @@ public final class Main implements Runnable {
             IamPolicyCommand.class,
             AuditCommand.class,
             TagCommand.class,
+            MachineCommand.class,
             ScanCommand.class,
             InventoryCommand.class,
             PriceCommand.class,

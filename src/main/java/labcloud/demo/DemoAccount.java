@@ -71,6 +71,7 @@ public final class DemoAccount {
         DemoAccount d = new DemoAccount(aws);
         d.seedIam();
         d.seedCompute();
+        d.seedMachines();
         d.seedStorage();
         d.seedSpend();
         d.seedTrails();
@@ -146,6 +147,70 @@ public final class DemoAccount {
         ec2("us-east-1").associateAddress(r -> r.allocationId(eip).instanceId(jupyter.instanceId()));
         address("us-east-1", null, b, Map.of());
         address("ap-southeast-2", "old-analysis-ip", c, onlyOwner(c));
+    }
+
+    // ---- lab machines ---------------------------------------------------------------------------
+
+    /**
+     * Two Jupyter machines: alice's launched with `labcloud machine launch` (tagged down to its disk,
+     * SSH from one address, idle-stop and the CPU alarm, in use until a quarter of an hour ago), and
+     * one dave started by hand in the console and forgot (CPU under 1% all day: instance-idle-running).
+     */
+    private void seedMachines() {
+        String region = "us-east-1";
+        String name = "nb-alice";
+        String res = "labcloud-" + name;
+        Map<String, String> lab = tags("alice", "genomics", "rnaseq");
+        Map<String, String> common = new LinkedHashMap<>(lab);
+        common.put("labcloud:machine", name);
+        common.put("Name", name);
+        ec2(region).createKeyPair(r -> r.keyName(res).keyType(software.amazon.awssdk.services.ec2.model.KeyType.ED25519));
+        String vpc = ec2(region).describeVpcs(r -> r.filters(f -> f.name("isDefault").values("true"))).vpcs().get(0).vpcId();
+        String sg = ec2(region).createSecurityGroup(r -> r.groupName(res).vpcId(vpc)
+                .description("labcloud machine " + name + ": SSH only from 203.0.113.7/32")
+                .tagSpecifications(tagSpec(ResourceType.SECURITY_GROUP, common))).groupId();
+        ec2(region).authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(p -> p.ipProtocol("tcp").fromPort(22)
+                .toPort(22).ipRanges(x -> x.cidrIp("203.0.113.7/32"))));
+        Map<String, String> instanceTags = new LinkedHashMap<>(common);
+        instanceTags.put("labcloud:idle-stop", "60");
+        instanceTags.put("labcloud:key-pair", res);
+        instanceTags.put("labcloud:security-group", sg);
+        Instance i = ec2(region).runInstances(r -> r.imageId(AMI).instanceType("t3.large").minCount(1).maxCount(1)
+                .keyName(res).securityGroupIds(sg)
+                .instanceInitiatedShutdownBehavior(software.amazon.awssdk.services.ec2.model.ShutdownBehavior.STOP)
+                .tagSpecifications(tagSpec(ResourceType.INSTANCE, instanceTags), tagSpec(ResourceType.VOLUME, common)))
+                .instances().get(0);
+        manifest.add("ec2-instance", i.instanceId(), region, name, "alice", instanceTags);
+        String rootVolume = i.blockDeviceMappings().get(0).ebs().volumeId();
+        manifest.add("ebs-volume", rootVolume, region, name, "alice", common);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("instanceId", i.instanceId());
+        item.put("instanceType", "t3.large");
+        item.put("imageId", i.imageId());
+        at(region, "alice", "ec2.amazonaws.com", "RunInstances", Map.of("instanceType", "t3.large"),
+                Map.of("instancesSet", Map.of("items", List.of(withRootVolume(item, rootVolume)))));
+        // the alarm labcloud machine launch makes (seeded directly: the demo sits below the machine capability)
+        aws.cloudWatch(region).putMetricAlarm(r -> r.alarmName("labcloud-idle-" + name + "-" + i.instanceId())
+                .namespace("AWS/EC2").metricName("CPUUtilization").dimensions(d -> d.name("InstanceId").value(i.instanceId()))
+                .statistic("Average").period(300).evaluationPeriods(24).datapointsToAlarm(24).threshold(2.0)
+                .comparisonOperator("LessThanThreshold").treatMissingData("notBreaching")
+                .alarmActions("arn:aws:automate:" + region + ":ec2:stop"));
+        cpuDay(region, i.instanceId(), minutesAgo -> minutesAgo > 15 && minutesAgo < 180 ? 35.0 : 0.8);
+
+        Instance forgotten = instance("eu-west-1", "jupyter-dave", "r5.xlarge", true, "dave", tags("dave", "vision", "notebook"));
+        cpuDay("eu-west-1", forgotten.instanceId(), minutesAgo -> 0.6);
+    }
+
+    /** A day of 5-minute CPU averages for an instance, as EC2's basic monitoring records them. */
+    private void cpuDay(String region, String instanceId, java.util.function.IntFunction<Double> percentMinutesAgo) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        List<software.amazon.awssdk.services.cloudwatch.model.MetricDatum> data = new java.util.ArrayList<>();
+        for (int m = 5; m <= 24 * 60; m += 5) {
+            data.add(software.amazon.awssdk.services.cloudwatch.model.MetricDatum.builder().metricName("CPUUtilization")
+                    .value(percentMinutesAgo.apply(m)).unit("Percent").timestamp(now.minusSeconds(60L * m))
+                    .dimensions(d -> d.name("InstanceId").value(instanceId)).build());
+        }
+        aws.cloudWatch(region).putMetricData(r -> r.namespace("AWS/EC2").metricData(data));
     }
 
     private Instance instance(String region, String name, String type, boolean running, String who, Map<String, String> tags) {

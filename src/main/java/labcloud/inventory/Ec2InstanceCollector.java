@@ -16,6 +16,37 @@ public final class Ec2InstanceCollector {
         for (Reservation r : run.aws().ec2(region).describeInstancesPaginator(b -> b.maxResults(1000)).reservations()) {
             for (Instance i : r.instances()) out.add(toResource(i, region, run.options().asOf()));
         }
+        return withCpu(run, region, out);
+    }
+
+    /**
+     * Adds the last day's CPU (highest 5-minute average, hours with data, minutes since it was last
+     * above 2%) to running instances, for the instance-idle-running rule and the dashboard. A CloudWatch failure is reported and leaves the instances as they are.
+     */
+    static List<Resource> withCpu(CollectionRun run, String region, List<Resource> instances) {
+        List<String> running = instances.stream().filter(r -> "running".equals(r.state())).map(Resource::id).toList();
+        if (running.isEmpty()) return instances;
+        Map<String, InstanceCpu.Day> cpu;
+        try {
+            cpu = InstanceCpu.lastDay(run.aws(), region, running, Instant.now());
+        } catch (labcloud.core.LabcloudException e) {
+            run.error(new labcloud.aws.RegionError(region, "cloudwatch", "instance CPU: " + e.getMessage(),
+                    e instanceof labcloud.core.AuthException));
+            return instances;
+        }
+        List<Resource> out = new ArrayList<>(instances.size());
+        for (Resource r : instances) {
+            InstanceCpu.Day day = cpu.get(r.id());
+            if (day == null) {
+                out.add(r);
+                continue;
+            }
+            Map<String, Object> d = new LinkedHashMap<>(r.details());
+            d.put("cpuMaxPercent24h", Math.round(day.maxPercent() * 100) / 100.0);
+            d.put("cpuHours24h", Math.round(day.hours() * 10) / 10.0);
+            d.put("idleMinutes", day.idleMinutes());
+            out.add(new Resource(r.type(), r.id(), r.region(), r.name(), r.state(), r.createdAt(), r.tags(), r.monthlyCost(), d));
+        }
         return out;
     }
 

@@ -8,6 +8,7 @@ import labcloud.policy.rules.CloudTrailNotMultiRegion;
 import labcloud.policy.rules.EbsUnattached;
 import labcloud.policy.rules.EfsLarge;
 import labcloud.policy.rules.EipIdle;
+import labcloud.policy.rules.InstanceIdleRunning;
 import labcloud.policy.rules.InstanceRunningLong;
 import labcloud.policy.rules.InstanceStoppedLong;
 import labcloud.policy.rules.MfaMissing;
@@ -21,8 +22,8 @@ import labcloud.policy.rules.TwoActiveKeys;
 public final class RuleCatalog {
     private static final List<Rule> ALL = List.of(new RequiredTags(), new AccessKeyAge(), new AccessKeyUnused(),
             new TwoActiveKeys(), new MfaMissing(), new EbsUnattached(), new InstanceStoppedLong(),
-            new InstanceRunningLong(), new EipIdle(), new S3Public(), new EfsLarge(), new CloudTrailNotMultiRegion(),
-            new CloudTrailNotLogging(), new RegionNotAllowed(), new ProjectWithoutBudget());
+            new InstanceRunningLong(), new InstanceIdleRunning(), new EipIdle(), new S3Public(), new EfsLarge(),
+            new CloudTrailNotMultiRegion(), new CloudTrailNotLogging(), new RegionNotAllowed(), new ProjectWithoutBudget());
 
     private RuleCatalog() {}
 

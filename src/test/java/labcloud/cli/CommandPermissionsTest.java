@@ -49,7 +49,13 @@ class CommandPermissionsTest {
             // the inventory's and the trail's (above); cost reads only the resource types that cost money, no IAM
             "cost", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation"),
             // the inventory's: budget set reads it for the project's usual Email tag
-            "budget set", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation"));
+            "budget set", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation"),
+            // the Delete*/Terminate calls undo a launch that failed part-way; ec2:CreateTags and
+            // cloudwatch:TagResource authorise tagging at creation (TagSpecifications, PutMetricAlarm's
+            // Tags) and are no calls of their own
+            "machine launch", Set.of("ec2:DeleteKeyPair", "ec2:DeleteSecurityGroup", "ec2:TerminateInstances",
+                    "cloudwatch:DeleteAlarms", "ec2:CreateTags", "cloudwatch:TagResource"),
+            "machine list", Set.of("ec2:DescribeRegions"));
 
     @Test
     void everyCommandCallsExactlyWhatItsPolicyAllows(TestLab lab) throws Exception {
@@ -79,6 +85,25 @@ class CommandPermissionsTest {
                 new String[] {"cp", "--recursive", "s3://perm-test/", lab.home().resolve("tree").toString()}));
         runs.put("rm", List.of(new String[] {"rm", "s3://perm-test/a.txt", "--apply"},
                 new String[] {"rm", "--recursive", "s3://perm-test/", "--apply"}));
+
+        // labcloud machine: a launch that asks IAM for Owner/Email, one that imports a key, then the lifecycle
+        Path keys = Files.createDirectories(lab.home().resolve("keys"));
+        assertThat(new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", keys.resolve("id").toString())
+                .start().waitFor()).isZero();
+        String[] tags = {"--project", "genomics", "--task", "perm"};
+        runs.put("machine launch", List.of(concat(new String[] {"machine", "launch", "pm", "--type", "t3.medium", "--force", "--apply"}, tags),
+                concat(new String[] {"machine", "launch", "pk", "--type", "t3.small", "--owner", "alice", "--email", "alice@lab.example.org",
+                        "--public-key", keys.resolve("id.pub").toString(), "--apply"}, tags)));
+        runs.put("machine list", List.<String[]>of(new String[] {"machine", "list", "--regions", "us-east-1"}));
+        runs.put("machine ssh-config", List.<String[]>of(new String[] {"machine", "ssh-config"}));
+        runs.put("machine hold", List.of(new String[] {"machine", "hold", "pm", "3h"}, new String[] {"machine", "hold", "pm", "0"}));
+        runs.put("machine stop", List.<String[]>of(new String[] {"machine", "stop", "pm"}));
+        runs.put("machine start", List.<String[]>of(new String[] {"machine", "start", "pm"}));
+        runs.put("machine resize", List.<String[]>of(new String[] {"machine", "resize", "pm", "--type", "t3.large", "--apply"}));
+        runs.put("machine terminate", List.of(new String[] {"machine", "terminate", "pm", "--apply"},
+                new String[] {"machine", "terminate", "pk", "--keep-disk", "--apply"}));
+        labcloud.testing.CheckIpStub checkIp = labcloud.testing.CheckIpStub.standard();
+        lab.vars().put("LABCLOUD_CHECKIP_URL", checkIp.url());
 
         IamPolicyCatalog catalog = IamPolicyCatalog.load();
         List<String> problems = new ArrayList<>();
@@ -112,8 +137,15 @@ class CommandPermissionsTest {
             }
         } finally {
             RecordedActions.stop();
+            checkIp.close();
         }
         assertThat(problems).isEmpty();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The service in a SigV4 credential scope (".../20260101/us-east-1/s3/aws4_request"). */

@@ -42,8 +42,10 @@ class DemoAuditTest {
         rootVolumes = new HashSet<>();
         for (String region : DemoAccount.REGIONS) {
             // the first mapping is the root volume; alice's data volume is attached later
-            lab.aws().ec2(region).describeInstances().reservations().forEach(r -> r.instances().forEach(i ->
-                    rootVolumes.add(i.blockDeviceMappings().get(0).ebs().volumeId())));
+            // (labcloud machines are the exception: launch tags their volumes)
+            lab.aws().ec2(region).describeInstances().reservations().forEach(r -> r.instances().stream()
+                    .filter(i -> i.tags().stream().noneMatch(t -> t.key().equals("labcloud:machine")))
+                    .forEach(i -> rootVolumes.add(i.blockDeviceMappings().get(0).ebs().volumeId())));
         }
     }
 
@@ -122,6 +124,8 @@ class DemoAuditTest {
                 tuple("region-not-allowed", id("tokyo-test")), tuple("region-not-allowed", rootOf(id("tokyo-test"))),
                 // the old single-region trail left behind, not logging
                 tuple("cloudtrail-not-logging", "old-trail"),
+                // a notebook machine started by hand and forgotten: CPU under 1% all day
+                tuple("instance-idle-running", id("jupyter-dave")),
                 // forgotten volumes and idle addresses
                 tuple("ebs-unattached", id("scratch-500g")), tuple("ebs-unattached", unnamed("ebs-volume", "us-east-1", "frank")),
                 tuple("ebs-unattached", id("archive-disk")),

@@ -131,6 +131,12 @@ class DemoDashboardBrowserTest {
             assertThat(text(driver, "#instances td.tags")).contains("Owner=<script>window.__xss=1</script>",
                     "Project=\"><img src=x onerror=\"window.__xss=2\">");
             assertThat(driver.findElements(By.cssSelector("main img"))).isEmpty();
+            // The demo's labcloud machine: idle since its CPU fell a quarter of an hour ago, idle-stop after 60 min.
+            driver.get(base + "/instances?q=nb-alice");
+            List<WebElement> machine = rows(driver, "#instances").get(0).findElements(By.tagName("td"));
+            assertThat(machine.get(1).getText()).isEqualTo("nb-alice");
+            assertThat(machine.get(6).getText()).matches("(1[4-9]|2[01]) min");
+            assertThat(machine.get(7).getText()).isEqualTo("60 min");
 
             // Storage: every volume listed; exactly the unattached ones highlighted.
             driver.get(base + "/storage");
@@ -191,7 +197,7 @@ class DemoDashboardBrowserTest {
     }
 
     private static List<Double> costs(WebDriver d) {
-        return rows(d, "#instances").stream().map(row -> money(row.findElements(By.tagName("td")).get(6).getText())).toList();
+        return rows(d, "#instances").stream().map(row -> money(row.findElements(By.tagName("td")).get(8).getText())).toList();
     }
 
     private static double money(String s) {

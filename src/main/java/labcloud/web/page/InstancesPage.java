@@ -18,7 +18,7 @@ import labcloud.web.view.ResourceQuery;
 public final class InstancesPage {
     private static final String[][] COLUMNS = {
             {"id", "Instance"}, {"name", "Name"}, {"region", "Region"}, {"state", "State"}, {"instanceType", "Type"},
-            {"created", "Uptime"}, {"cost", "Cost/month"}, {"owner", "Owner"}, {"project", "Project"}, {null, "Tags"}};
+            {"created", "Uptime"}, {null, "Idle"}, {null, "Idle-stop"}, {"cost", "Cost/month"}, {"owner", "Owner"}, {"project", "Project"}, {null, "Tags"}};
 
     private InstancesPage() {}
 
@@ -61,13 +61,14 @@ public final class InstancesPage {
                 h.raw("<tr").attr("data-id", row.id()).attr("class", "state-" + row.state()).raw(">")
                         .cell(row.id()).cell(row.name()).cell(row.region()).cell(row.state()).cell(row.instanceType())
                         .numberCell(row.uptimeHours() == null ? "" : uptime(row.uptimeHours()))
+                        .numberCell(idle(r)).cell(idleStop(r))
                         .numberCell(Html.money(row.monthlyCost())).cell(row.owner()).cell(row.project());
                 h.raw("<td class=\"tags\">");
                 row.tags().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                         h.raw("<span class=\"tag\">").text(e.getKey() + "=" + e.getValue()).raw("</span> "));
                 h.raw("</td></tr>");
             }
-            if (page.resources().isEmpty()) h.raw("<tr><td colspan=\"10\" class=\"empty\">no instances match</td></tr>");
+            if (page.resources().isEmpty()) h.raw("<tr><td colspan=\"12\" class=\"empty\">no instances match</td></tr>");
             h.raw("</tbody></table>");
             if (page.total() > page.limit()) {
                 h.raw("<nav class=\"pages\" id=\"pages\">");
@@ -81,6 +82,28 @@ public final class InstancesPage {
                 h.raw("</nav>");
             }
         });
+    }
+
+    /** Minutes since CPU was last above 2% (CloudWatch, running instances), as the inventory read it. */
+    private static String idle(Resource r) {
+        Object v = r.details() == null ? null : r.details().get("idleMinutes");
+        if (!(v instanceof Number n)) return "";
+        long m = n.longValue();
+        return m < 120 ? m + " min" : m < 48 * 60 ? (m / 60) + " h" : (m / 1440) + " d";
+    }
+
+    /** A labcloud machine's idle-stop setting (its tag), and a hold in force; blank for other instances. */
+    private static String idleStop(Resource r) {
+        String minutes = r.tags() == null ? null : r.tags().get(labcloud.machine.MachineTags.IDLE_STOP);
+        if (minutes == null) return r.tags() != null && r.tags().containsKey(labcloud.machine.MachineTags.NAME) ? "off" : "";
+        String hold = r.tags().get(labcloud.machine.MachineTags.HOLD_UNTIL);
+        boolean held = false;
+        try {
+            held = hold != null && java.time.Instant.parse(hold).isAfter(java.time.Instant.now());
+        } catch (java.time.format.DateTimeParseException ignored) {
+            // not a time: no hold
+        }
+        return minutes + " min" + (held ? " (held to " + hold + ")" : "");
     }
 
     private static String uptime(double hours) {

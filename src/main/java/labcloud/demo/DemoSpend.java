@@ -71,6 +71,9 @@ public final class DemoSpend {
         l.add(daily("Amazon Elastic Compute Cloud - Compute", "USW2-BoxUsage:c5.large", "climate", "", 2.04));
         l.add(daily("Amazon Elastic Compute Cloud - Compute", "USE1-BoxUsage:t3.medium", "genomics", "alice", 1.00));
         l.add(daily("EC2 - Other", "USE1-EBS:VolumeUsage.gp3", "genomics", "alice", 0.53));
+        // the two Jupyter machines the demo's inventory holds (DemoAccount.seedMachines): on the bill too
+        l.add(daily("Amazon Elastic Compute Cloud - Compute", "USE1-BoxUsage:t3.large", "genomics", "alice", 2.00));
+        l.add(daily("Amazon Elastic Compute Cloud - Compute", "EU-BoxUsage:r5.xlarge", "vision", "dave", 6.77));
         l.add(daily("EC2 - Other", "USE1-EBS:SnapshotUsage", "genomics", "alice", 0.33));
         l.add(daily("Amazon Simple Storage Service", "USE1-TimedStorage-ByteHrs", "genomics", "alice", 0.19));
         l.add(daily("Amazon Simple Storage Service", "USE1-TimedStorage-ByteHrs", "admin", "alice", 0.02));

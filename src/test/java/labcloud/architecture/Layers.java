@@ -17,11 +17,13 @@ final class Layers {
     static final Map<String, Integer> RANK = Map.ofEntries(
             Map.entry("labcloud.core", 0),
             Map.entry("labcloud.aws", 1), Map.entry("labcloud.store", 1), Map.entry("labcloud.iam", 1),
+            Map.entry("labcloud.git", 1),
             Map.entry("labcloud.pricing", 2), Map.entry("labcloud.creds", 2), Map.entry("labcloud.scan", 2),
             Map.entry("labcloud.demo", 2),
             Map.entry("labcloud.inventory", 3), Map.entry("labcloud.transfer", 3),
             Map.entry("labcloud.trail", 4),
             Map.entry("labcloud.policy", 5),
+            Map.entry("labcloud.machine", 6), Map.entry("labcloud.cost", 6), Map.entry("labcloud.advise", 6),
             Map.entry("labcloud.app", 7),
             Map.entry("labcloud.web", 8),
             Map.entry("labcloud.cli", 9));

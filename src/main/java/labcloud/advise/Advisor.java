@@ -70,7 +70,10 @@ public final class Advisor {
                     commands.add("labcloud machine resize NAME --type " + type + " --region " + region + "   # before each run");
                     commands.add("labcloud machine resize NAME --type " + leaf.setupType() + " --region " + region + "   # after it (or stop)");
                 } else {
-                    commands.add("labcloud machine launch NAME --type " + type + " --region " + region + (spot ? " --spot" : ""));
+                    commands.add("labcloud machine launch NAME --type " + type + " --region " + region);
+                    // machine launch starts on-demand machines only: say so rather than print a flag it would refuse
+                    if (spot) notes.add("labcloud machine launch starts on-demand instances; for spot, request the same type "
+                            + "in the EC2 console (persistent request, stop on interruption)");
                 }
                 if (spot) notes.add(String.format(Locale.ROOT, "spot prices move by zone and hour; shown at %.0f%% of on-demand "
                         + "(a planning estimate from the catalog, not a quote)", rateFactor * 100));

@@ -70,9 +70,21 @@ final class LocalJupyter implements AutoCloseable {
         if (r.statusCode() != 201) throw new IllegalStateException("kernel start: " + r.statusCode() + " " + r.body());
         String id = labcloud.core.Json.MAPPER.readTree(r.body()).get("id").asText();
         // the server learns the kernel's state from its messages once a client connects, as JupyterLab does
-        open.add(connect(id));
-        awaitState(id, "idle", Duration.ofSeconds(180)); // minutes on a build machine with a load of 70
-        return id;
+        WebSocket ws = connect(id);
+        open.add(ws);
+        // Minutes on a build machine with a load of 70. The server also misses the kernel's first
+        // status messages now and then (its iopub subscription joins after they were sent), and the
+        // kernel then stays "starting": ask for kernel_info again, which makes it report busy then idle.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (true) {
+            try {
+                awaitState(id, "idle", Duration.ofSeconds(10));
+                return id;
+            } catch (IllegalStateException stillStarting) {
+                if (Instant.now().isAfter(deadline)) throw stillStarting;
+                send(ws, "kernel_info_request", labcloud.core.Json.MAPPER.createObjectNode());
+            }
+        }
     }
 
     /** Shuts every kernel down, so that one test's kernels do not count in the next. */
@@ -111,26 +123,32 @@ final class LocalJupyter implements AutoCloseable {
     WebSocket execute(String kernelId, String code) throws Exception {
         WebSocket ws = connect(kernelId);
         open.add(ws);
-        var msg = labcloud.core.Json.MAPPER.createObjectNode();
-        var header = msg.putObject("header");
-        header.put("msg_id", UUID.randomUUID().toString());
-        header.put("username", "test");
-        header.put("session", UUID.randomUUID().toString());
-        header.put("msg_type", "execute_request");
-        header.put("version", "5.3");
-        msg.putObject("parent_header");
-        msg.putObject("metadata");
-        var content = msg.putObject("content");
+        var content = labcloud.core.Json.MAPPER.createObjectNode();
         content.put("code", code);
         content.put("silent", false);
         content.put("store_history", false);
         content.putObject("user_expressions");
         content.put("allow_stdin", false);
         content.put("stop_on_error", true);
+        send(ws, "execute_request", content);
+        return ws;
+    }
+
+    /** One message on the shell channel of a kernel's WebSocket. */
+    private static void send(WebSocket ws, String type, com.fasterxml.jackson.databind.node.ObjectNode content) throws Exception {
+        var msg = labcloud.core.Json.MAPPER.createObjectNode();
+        var header = msg.putObject("header");
+        header.put("msg_id", UUID.randomUUID().toString());
+        header.put("username", "test");
+        header.put("session", UUID.randomUUID().toString());
+        header.put("msg_type", type);
+        header.put("version", "5.3");
+        msg.putObject("parent_header");
+        msg.putObject("metadata");
+        msg.set("content", content);
         msg.put("channel", "shell");
         msg.putArray("buffers");
         ws.sendText(labcloud.core.Json.MAPPER.writeValueAsString(msg), true).get(10, TimeUnit.SECONDS);
-        return ws;
     }
 
     @Override

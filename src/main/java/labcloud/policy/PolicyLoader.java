@@ -1,14 +1,12 @@
 package labcloud.policy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.core.Environment;
+import labcloud.core.LabFile;
 import labcloud.core.LocatedYaml;
 import labcloud.core.UsageException;
 
@@ -42,21 +40,9 @@ public final class PolicyLoader {
 
     /** The policy in effect: the explicit file, else ~/.labcloud/policy.yaml if present, else built-in. */
     public static LabPolicy load(Environment env, Path explicit) {
-        Path file = explicit;
-        if (file == null) {
-            Path home = env.labcloudDir().resolve("policy.yaml");
-            if (!Files.isRegularFile(home)) return builtIn();
-            file = home;
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such policy file");
-        } catch (IOException e) {
-            throw new UsageException(file + ": cannot read the policy file: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return LabFile.read(env, explicit, "policy.yaml", "policy")
+                .map(f -> parse(f.text(), f.source()))
+                .orElseGet(PolicyLoader::builtIn);
     }
 
     public static LabPolicy parse(String text, String source) {

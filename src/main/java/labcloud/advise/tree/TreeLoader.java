@@ -3,8 +3,6 @@ package labcloud.advise.tree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import labcloud.advise.Fact;
 import labcloud.advise.Facts;
 import labcloud.advise.Values;
 import labcloud.core.Environment;
+import labcloud.core.LabFile;
 import labcloud.core.LocatedYaml;
 import labcloud.core.UsageException;
 
@@ -34,21 +33,9 @@ public final class TreeLoader {
 
     /** The explicit file, else ~/.labcloud/advice.yaml if present, else the bundled tree. */
     public static AdviceTree load(Environment env, Path explicit) {
-        Path file = explicit;
-        if (file == null) {
-            Path home = env.labcloudDir().resolve("advice.yaml");
-            if (!Files.isRegularFile(home)) return bundled();
-            file = home;
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(file + ": no such advice tree file");
-        } catch (IOException e) {
-            throw new UsageException(file + ": cannot read the advice tree: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return LabFile.read(env, explicit, "advice.yaml", "advice tree")
+                .map(f -> parse(f.text(), f.source()))
+                .orElseGet(TreeLoader::bundled);
     }
 
     public static AdviceTree bundled() {

@@ -32,6 +32,26 @@ public final class LocatedYaml {
 
     private LocatedYaml() {}
 
+    /** The node's mapping, or the error a loader reports when the document has something else there. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Node> map(String source, Node node, String where) {
+        if (node.value() instanceof Map<?, ?> m) return (Map<String, Node>) m;
+        throw error(source, node, where, "expected a mapping of names to values, got " + shown(node.value()));
+    }
+
+    /** A value as an error message names it: a kind for collections, else the value quoted. */
+    public static String shown(Object v) {
+        if (v == null) return "nothing";
+        if (v instanceof Map<?, ?>) return "a mapping";
+        if (v instanceof List<?>) return "a list";
+        return "'" + v + "'";
+    }
+
+    /** The one-line bad-input error naming the file, the line of the node and the field ("policy.yaml:7: rules.x: ..."). */
+    public static UsageException error(String source, Node node, String field, String message) {
+        return new UsageException(source + ":" + node.line() + ": " + field + ": " + message);
+    }
+
     public static Node parse(String text) throws SyntaxError {
         try (JsonParser p = YAML.createParser(text)) {
             JsonToken t = p.nextToken();

@@ -1,5 +1,9 @@
 package labcloud.policy;
 
+import static labcloud.core.LocatedYaml.error;
+import static labcloud.core.LocatedYaml.map;
+import static labcloud.core.LocatedYaml.shown;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +58,7 @@ public final class PolicyLoader {
         }
         LabPolicy base = builtIn();
         if (root.value() == null) return new LabPolicy(source, base.rules(), Map.of());
-        Map<String, LocatedYaml.Node> top = map(root, "(document)", source);
+        Map<String, LocatedYaml.Node> top = map(source, root, "(document)");
         Map<String, RuleConfig> rules = new LinkedHashMap<>(base.rules());
         Map<String, String> people = new LinkedHashMap<>();
         for (var field : top.entrySet()) {
@@ -62,7 +66,7 @@ public final class PolicyLoader {
                 case "version" -> { } // reserved for future formats
                 case "rules" -> {
                     if (field.getValue().value() == null) break;
-                    for (var rule : map(field.getValue(), "rules", source).entrySet()) {
+                    for (var rule : map(source, field.getValue(), "rules").entrySet()) {
                         Rule r = RuleCatalog.byId(rule.getKey());
                         if (r == null) {
                             throw error(source, rule.getValue(), "rules." + rule.getKey(),
@@ -73,7 +77,7 @@ public final class PolicyLoader {
                 }
                 case "people" -> {
                     if (field.getValue().value() == null) break;
-                    for (var person : map(field.getValue(), "people", source).entrySet()) {
+                    for (var person : map(source, field.getValue(), "people").entrySet()) {
                         Object v = person.getValue().value();
                         if (!(v instanceof String s) || !EmailAddress.isValid(s)) {
                             throw error(source, person.getValue(), "people." + person.getKey(), "expected an e-mail address, got " + shown(v));
@@ -93,7 +97,7 @@ public final class PolicyLoader {
         Map<String, Object> params = new LinkedHashMap<>(base.params());
         boolean enabled = base.enabled();
         Severity severity = base.severity();
-        for (var f : map(node, path, source).entrySet()) {
+        for (var f : map(source, node, path).entrySet()) {
             String name = f.getKey();
             Object v = f.getValue().value();
             String where = path + "." + name;
@@ -149,22 +153,5 @@ public final class PolicyLoader {
             }
             default -> throw new IllegalStateException(p.type().name());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, LocatedYaml.Node> map(LocatedYaml.Node node, String where, String source) {
-        if (node.value() instanceof Map<?, ?> m) return (Map<String, LocatedYaml.Node>) m;
-        throw error(source, node, where, "expected a mapping of names to values, got " + shown(node.value()));
-    }
-
-    private static String shown(Object v) {
-        if (v == null) return "nothing";
-        if (v instanceof Map<?, ?>) return "a mapping";
-        if (v instanceof List<?>) return "a list";
-        return "'" + v + "'";
-    }
-
-    private static UsageException error(String source, LocatedYaml.Node node, String field, String message) {
-        return new UsageException(source + ":" + node.line() + ": " + field + ": " + message);
     }
 }

@@ -1,5 +1,9 @@
 package labcloud.advise.tree;
 
+import static labcloud.core.LocatedYaml.error;
+import static labcloud.core.LocatedYaml.map;
+import static labcloud.core.LocatedYaml.shown;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -256,25 +260,8 @@ public final class TreeLoader {
         throw error(source, node, where, "expected text, got " + shown(node.value()));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, LocatedYaml.Node> map(String source, LocatedYaml.Node node, String where) {
-        if (node.value() instanceof Map<?, ?> m) return (Map<String, LocatedYaml.Node>) m;
-        throw error(source, node, where, "expected a mapping of names to values, got " + shown(node.value()));
-    }
-
     private static String inputs() {
         return String.join(", ", Facts.all().values().stream().filter(Facts.Def::input).map(Facts.Def::name).toList());
-    }
-
-    private static String shown(Object v) {
-        if (v == null) return "nothing";
-        if (v instanceof Map<?, ?>) return "a mapping";
-        if (v instanceof List<?>) return "a list";
-        return "'" + v + "'";
-    }
-
-    private static UsageException error(String source, LocatedYaml.Node node, String field, String message) {
-        return new UsageException(source + ":" + node.line() + ": " + field + ": " + message);
     }
 
     /** Fills {name} placeholders with the formatted values. */

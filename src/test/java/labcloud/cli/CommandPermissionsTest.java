@@ -4,30 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import labcloud.core.Environment;
 import labcloud.demo.DemoAccount;
-import labcloud.iam.IamPolicyCatalog;
-import labcloud.testing.CliResult;
-import labcloud.testing.FaultProxy;
+import labcloud.testing.DashboardUnderTest;
 import labcloud.testing.Moto;
-import labcloud.testing.RecordedActions;
-import labcloud.testing.S3RestActions;
+import labcloud.testing.PolicyCheck;
 import labcloud.testing.TestLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
  * Each command's IAM policy file against what the command really calls, in the spirit of Cloud
  * Custodian's permission tests: the commands run against moto on a seeded lab account while every
- * AWS call is recorded (SDK calls by an interceptor, the hand-made S3 data path from the requests
- * on the wire), and each recorded action must be in the command's iam/&lt;command&gt;.json, and
- * each listed action must have been needed, or be in {@link #UNREACHABLE} with the reason.
+ * AWS call is recorded ({@link PolicyCheck}), and each recorded action must be in the command's
+ * iam/&lt;command&gt;.json, and each listed action must have been needed, or be in
+ * {@link #UNREACHABLE} with the reason. The dashboard is started as a user starts it and checked
+ * over the refresh it runs on start.
  */
 @ExtendWith(Moto.class)
 class CommandPermissionsTest {
@@ -35,27 +30,35 @@ class CommandPermissionsTest {
      * Actions a command needs only in situations moto cannot produce here, per command file. Each
      * says why; everything else listed must show up in the recording.
      */
-    private static final Map<String, Set<String>> UNREACHABLE = Map.of(
+    private static final Map<String, Set<String>> UNREACHABLE = Map.ofEntries(
             // DescribeRegions: only for --regions all, which on the emulator means every region of AWS
             // (minutes); GetBucketLocation: only for stores whose ListBuckets gives no BucketRegion
-            "inventory", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation"),
-            // a resumed or failed multipart upload: the run here completes in one go
-            "cp", Set.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
-                    // asked only when a bucket answers 403 to learn whether it is requester-pays
-                    "s3:GetBucketRequestPayment"),
+            Map.entry("inventory", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation")),
+            // a resumed or failed multipart upload: the run here completes in one go; GetBucketRequestPayment
+            // is asked only when a bucket answers 403 to learn whether it is requester-pays
+            Map.entry("cp", Set.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:GetBucketRequestPayment")),
+            Map.entry("sync", Set.of("s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:GetBucketRequestPayment")),
             // LookupEvents is not implemented by moto (the trail is read from its log files instead)
-            "trail", Set.of("cloudtrail:LookupEvents"),
-            "audit", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation"),
+            Map.entry("trail", Set.of("cloudtrail:LookupEvents")),
+            Map.entry("audit", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation")),
             // the inventory's and the trail's (above); cost reads only the resource types that cost money, no IAM
-            "cost", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation"),
+            Map.entry("cost", Set.of("cloudtrail:LookupEvents", "ec2:DescribeRegions", "s3:GetBucketLocation")),
             // the inventory's: budget set reads it for the project's usual Email tag
-            "budget set", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation"),
+            Map.entry("budget set", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation")),
             // the Delete*/Terminate calls undo a launch that failed part-way; ec2:CreateTags and
             // cloudwatch:TagResource authorise tagging at creation (TagSpecifications, PutMetricAlarm's
             // Tags) and are no calls of their own
-            "machine launch", Set.of("ec2:DeleteKeyPair", "ec2:DeleteSecurityGroup", "ec2:TerminateInstances",
-                    "cloudwatch:DeleteAlarms", "ec2:CreateTags", "cloudwatch:TagResource"),
-            "machine list", Set.of("ec2:DescribeRegions"));
+            Map.entry("machine launch", Set.of("ec2:DeleteKeyPair", "ec2:DeleteSecurityGroup", "ec2:TerminateInstances",
+                    "cloudwatch:DeleteAlarms", "ec2:CreateTags", "cloudwatch:TagResource")),
+            Map.entry("machine list", Set.of("ec2:DescribeRegions")),
+            // the inventory's (tag reads no access keys, so needs no iam:ListAccessKeys)
+            Map.entry("tag set", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation")),
+            // the inventory's and the trail's; iam:TagUser only when the lab policy's required-tags lists
+            // iam-user (the built-in one does not), while tag set above tags a user and proves the call
+            Map.entry("tag fix", Set.of("ec2:DescribeRegions", "cloudtrail:LookupEvents", "iam:TagUser")),
+            // the trail's: the refresh reads CloudTrail from the trail's log files in S3 on moto; with its
+            // default regions (all) it does call DescribeRegions, so that one is checked
+            Map.entry("dashboard", Set.of("cloudtrail:LookupEvents")));
 
     @Test
     void everyCommandCallsExactlyWhatItsPolicyAllows(TestLab lab) throws Exception {
@@ -64,6 +67,10 @@ class CommandPermissionsTest {
         Path local = Files.createDirectories(lab.home().resolve("data"));
         Files.writeString(local.resolve("a.txt"), "hello");
         Path back = lab.home().resolve("back.txt");
+        Path syncSrc = Files.createDirectories(lab.home().resolve("sync/sub"));
+        Files.writeString(syncSrc.resolve("b.txt"), "b");
+        syncSrc = syncSrc.getParent();
+        Files.writeString(syncSrc.resolve("c.txt"), "c");
         String regions = "us-east-1,eu-west-1";
 
         Map<String, List<String[]>> runs = new java.util.LinkedHashMap<>();
@@ -102,58 +109,57 @@ class CommandPermissionsTest {
         runs.put("machine resize", List.<String[]>of(new String[] {"machine", "resize", "pm", "--type", "t3.large", "--apply"}));
         runs.put("machine terminate", List.of(new String[] {"machine", "terminate", "pm", "--apply"},
                 new String[] {"machine", "terminate", "pk", "--keep-disk", "--apply"}));
+        runs.put("sync", List.of(new String[] {"sync", syncSrc.toString(), "s3://perm-test/synced/"},
+                new String[] {"sync", "s3://perm-test/synced/", lab.home().resolve("synced").toString()},
+                new String[] {"sync", "--delete", syncSrc.resolve("sub").toString(), "s3://perm-test/synced/"}));
+        runs.put("cleanup", List.<String[]>of(new String[] {"cleanup", "--older-than", "0s", "--apply"}));
         labcloud.testing.CheckIpStub checkIp = labcloud.testing.CheckIpStub.standard();
         lab.vars().put("LABCLOUD_CHECKIP_URL", checkIp.url());
 
-        IamPolicyCatalog catalog = IamPolicyCatalog.load();
-        List<String> problems = new ArrayList<>();
-        try (FaultProxy wire = new FaultProxy(lab.moto().endpoint())) {
-            wire.rule(r -> {
-                if ("s3".equals(service(r.authorization()))) {
-                    String action = S3RestActions.of(r.method(), r.path(), r.query());
-                    if (action != null) RecordedActions.add(action);
-                }
-                return FaultProxy.Fault.NONE;
-            });
-            Map<String, String> vars = new HashMap<>(lab.vars());
-            vars.put("AWS_ENDPOINT_URL", wire.endpoint().toString());
-            Environment env = Environment.of(vars);
+        try (PolicyCheck check = new PolicyCheck(lab, UNREACHABLE)) {
             for (var run : runs.entrySet()) {
-                RecordedActions.start();
-                for (String[] args : run.getValue()) {
-                    CliResult r = CliResult.run(env, args);
-                    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r).isIn(0, 1);
+                if (run.getKey().equals("cleanup")) {
+                    lab.aws().s3("us-east-1").createMultipartUpload(b -> b.bucket("perm-test").key("half/done.bin"));
                 }
-                Set<String> called = RecordedActions.stop();
-                Set<String> declared = new TreeSet<>(catalog.find(run.getKey()).actions());
-                Set<String> missing = new TreeSet<>(called);
-                missing.removeAll(declared);
-                Set<String> unneeded = new TreeSet<>(declared);
-                unneeded.removeAll(called);
-                unneeded.removeAll(UNREACHABLE.getOrDefault(run.getKey(), Set.of()));
-                if (!missing.isEmpty()) problems.add(run.getKey() + ": called but not in its policy: " + missing);
-                if (!unneeded.isEmpty()) problems.add(run.getKey() + ": in its policy but never called: " + unneeded);
-                assertThat(called).as(run.getKey() + " made AWS calls").isNotEmpty();
+                check.run(run.getKey(), run.getValue());
             }
+            // the dashboard's calls are its scheduled refresh, which it starts as soon as it serves
+            check.record("dashboard", () -> DashboardUnderTest.refreshOnce(check.env()));
+            // last, as they change the tags the other commands read: Owner/Email from the trail, then Task where missing
+            check.run("tag fix", List.<String[]>of(new String[] {"tag", "fix", "--from-trail", "--regions", regions, "--apply"}));
+            check.run("tag set", List.<String[]>of(new String[] {"tag", "set", "--filter", "tag:Task=", "Task=perm",
+                    "--regions", regions, "--apply"}));
+            assertThat(check.problems()).isEmpty();
         } finally {
-            RecordedActions.stop();
             checkIp.close();
         }
-        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void credsCommandsCallExactlyWhatTheirPoliciesAllow(TestLab lab) throws Exception {
+        var iam = lab.aws().iam();
+        iam.createUser(b -> b.userName("alice"));
+        AccessKey key = iam.createAccessKey(b -> b.userName("alice")).accessKey();
+        String serial = iam.createVirtualMFADevice(b -> b.virtualMFADeviceName("alice-phone")).virtualMFADevice().serialNumber();
+        iam.enableMFADevice(b -> b.userName("alice").serialNumber(serial).authenticationCode1("123456").authenticationCode2("654321"));
+        Files.writeString(Files.createDirectories(lab.home().resolve(".aws")).resolve("credentials"),
+                "[alice]\naws_access_key_id = " + key.accessKeyId() + "\naws_secret_access_key = " + key.secretAccessKey() + "\n");
+        try (PolicyCheck check = new PolicyCheck(lab, UNREACHABLE)) {
+            check.run("creds doctor", List.<String[]>of(new String[] {"--profile", "alice", "creds", "doctor", "--dir", lab.home().toString()}));
+            // one key: create, deactivate the old one; then two: delete the other, create, delete the old one
+            check.run("creds rotate", List.of(new String[] {"--profile", "alice", "creds", "rotate", "--apply"},
+                    new String[] {"--profile", "alice", "creds", "rotate", "--delete-other-key", "--delete-old", "--apply"}));
+            // no --serial: the device is found through the user's identity and ListMFADevices
+            check.run("creds mfa", List.<String[]>of(new String[] {"--profile", "alice", "creds", "mfa", "--code", "123456"}));
+            assertThat(check.problems()).isEmpty();
+        }
+        assertThat(iam.listAccessKeys(b -> b.userName("alice")).accessKeyMetadata()).hasSize(1)
+                .noneMatch(k -> k.accessKeyId().equals(key.accessKeyId()));
     }
 
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    /** The service in a SigV4 credential scope (".../20260101/us-east-1/s3/aws4_request"). */
-    private static String service(String authorization) {
-        if (authorization == null) return null;
-        int i = authorization.indexOf("Credential=");
-        if (i < 0) return null;
-        String[] scope = authorization.substring(i + 11).split(",")[0].split("/");
-        return scope.length > 3 ? scope[3] : null;
     }
 }

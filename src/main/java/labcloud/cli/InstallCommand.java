@@ -45,10 +45,13 @@ public final class InstallCommand extends BaseCommand {
         String bash = AutoComplete.bash("labcloud", tree);
         String bashFile = "share/bash-completion/completions/labcloud";
         items.add(Installation.Item.file(bashFile, bash));
-        // zsh runs the same completion through its bash compatibility layer
+        // zsh runs the same completion through its bash compatibility layer. The script is sourced
+        // inside a completion, where zsh expands no aliases, so its 'alias compopt=complete' does not
+        // reach its functions: zsh has no compopt, and the script only turns bash's file fallback off with it.
         items.add(Installation.Item.file("share/zsh/site-functions/_labcloud", "#compdef labcloud\n"
                 + "# labcloud's completion, generated from its command tree; zsh runs it through bashcompinit\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n"
+                + "(( $+functions[compopt] )) || compopt() { return 0 }\n"
                 + "source '" + p.resolve(bashFile).toString().replace("'", "'\\''") + "'\n"
                 + "_bash_complete -F _complete_labcloud \"$@\"\n"));
         String version = String.join(" ", tree.getCommandSpec().version());

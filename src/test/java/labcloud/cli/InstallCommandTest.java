@@ -105,6 +105,50 @@ class InstallCommandTest {
         return out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * zsh as its users load it (the README): site-functions in fpath, then compinit, in an interactive
+     * {@code zsh -f} on a pseudo-terminal (zsh/zpty), where TAB then Enter runs the completed line.
+     * A stand-in labcloud function prints the words it got, so each line shows what TAB made of it.
+     */
+    @Test
+    void zshCompletesCommandsAndOptions() throws Exception {
+        Path prefix = home.resolve("p");
+        assertThat(CliResult.run(env(), "install", "--prefix", prefix.toString()).exitCode()).isZero();
+        Path cwd = Files.createDirectories(home.resolve("empty")); // no file names for TAB to fall back on
+        String typed = String.join("\n", List.of("labcloud sy", "labcloud sync --ex", "labcloud creds wh").stream()
+                .map(line -> "zpty -w -n z $'" + line + "\\t\\r'").toList());
+        Path script = home.resolve("complete.zsh");
+        Files.writeString(script, "zmodload zsh/zpty || exit 3\n"
+                + "zpty z zsh -f -i\n"
+                + "zpty -w z \"PS1='%% '; fpath=('" + prefix.resolve("share/zsh/site-functions") + "' $fpath); "
+                + "autoload -U compinit; compinit -u -d '" + home.resolve("zcompdump") + "'\"\n"
+                + "zpty -w z 'labcloud() { print -r -- \"COMPLETED\"\"<$*>\" }'\n"
+                + typed + "\n"
+                + "zpty -w z 'print END\"\"MARK'\n"
+                + "zpty -r z out '*ENDMARK*'\n"
+                + "print -r -- \"$out\"\n"
+                + "zpty -d z\n");
+        Process p = new ProcessBuilder("zsh", "-f", script.toString()).directory(cwd.toFile()).redirectErrorStream(true).start();
+        // zpty -r waits for the end mark: a completion that hangs is killed here
+        var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        boolean done = p.waitFor(60, TimeUnit.SECONDS);
+        if (!done) p.destroyForcibly();
+        String out = reader.get(10, TimeUnit.SECONDS);
+        assertThat(done).as(out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        List<String> completed = java.util.regex.Pattern.compile("COMPLETED<([^>]*)>").matcher(out).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(completed).as(out).containsExactly("sync", "sync --exclude", "creds whoami");
+        // nothing printed into the line being edited (an error from the completion script would be)
+        assertThat(out).doesNotContain("not found").doesNotContain("_picocli");
+    }
+
     @Test
     void manPagesRender() throws Exception {
         Path prefix = home.resolve("p");

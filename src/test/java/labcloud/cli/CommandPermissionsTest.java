@@ -2,18 +2,28 @@ package labcloud.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+import labcloud.core.Json;
 import labcloud.demo.DemoAccount;
+import labcloud.demo.TrailLogWriter;
 import labcloud.testing.DashboardUnderTest;
 import labcloud.testing.Moto;
 import labcloud.testing.PolicyCheck;
 import labcloud.testing.TestLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
 /**
@@ -53,9 +63,8 @@ class CommandPermissionsTest {
             Map.entry("machine list", Set.of("ec2:DescribeRegions")),
             // the inventory's (tag reads no access keys, so needs no iam:ListAccessKeys)
             Map.entry("tag set", Set.of("ec2:DescribeRegions", "s3:GetBucketLocation")),
-            // the inventory's and the trail's; iam:TagUser only when the lab policy's required-tags lists
-            // iam-user (the built-in one does not), while tag set above tags a user and proves the call
-            Map.entry("tag fix", Set.of("ec2:DescribeRegions", "cloudtrail:LookupEvents", "iam:TagUser")),
+            // the inventory's and the trail's
+            Map.entry("tag fix", Set.of("ec2:DescribeRegions", "cloudtrail:LookupEvents")),
             // the trail's: the refresh reads CloudTrail from the trail's log files in S3 on moto; with its
             // default regions (all) it does call DescribeRegions, so that one is checked
             Map.entry("dashboard", Set.of("cloudtrail:LookupEvents")));
@@ -126,7 +135,14 @@ class CommandPermissionsTest {
             // the dashboard's calls are its scheduled refresh, which it starts as soon as it serves
             check.record("dashboard", () -> DashboardUnderTest.refreshOnce(check.env()));
             // last, as they change the tags the other commands read: Owner/Email from the trail, then Task where missing
-            check.run("tag fix", List.<String[]>of(new String[] {"tag", "fix", "--from-trail", "--regions", regions, "--apply"}));
+            // users get Owner only under a lab policy that requires tags on them, and from their CreateUser event
+            logUserCreation(lab, "alice", "dave");
+            Path policy = Files.writeString(lab.home().resolve("users-tagged.yaml"), "rules:\n  required-tags:\n"
+                    + "    resourceTypes: [ec2-instance, ebs-volume, ebs-snapshot, efs-filesystem, s3-bucket, elastic-ip, iam-user]\n");
+            check.run("tag fix", List.<String[]>of(new String[] {"tag", "fix", "--from-trail", "--policy", policy.toString(),
+                    "--regions", regions, "--apply"}));
+            assertThat(lab.aws().iam().listUserTags(b -> b.userName("dave")).tags())
+                    .anyMatch(t -> t.key().equals("Owner") && t.value().equals("alice"));
             check.run("tag set", List.<String[]>of(new String[] {"tag", "set", "--filter", "tag:Task=", "Task=perm",
                     "--regions", regions, "--apply"}));
             assertThat(check.problems()).isEmpty();
@@ -155,6 +171,25 @@ class CommandPermissionsTest {
         }
         assertThat(iam.listAccessKeys(b -> b.userName("alice")).accessKeyMetadata()).hasSize(1)
                 .noneMatch(k -> k.accessKeyId().equals(key.accessKeyId()));
+    }
+
+    /** CloudTrail's record of {@code creator} creating IAM user {@code user}, in a log file of its own in the demo's trail bucket. */
+    private static void logUserCreation(TestLab lab, String creator, String user) throws Exception {
+        Instant at = Instant.now().minusSeconds(60);
+        String account = DemoAccount.ACCOUNT;
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.putArray("Records").add(new TrailLogWriter(account).event(TrailLogWriter.Identity.user(account, creator,
+                "AIDAPERMISSIONSTEST", null), at, "us-east-1", "iam.amazonaws.com", "CreateUser", Map.of("userName", user),
+                Map.of("user", Map.of("userName", user))));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(doc.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        String key = "AWSLogs/" + account + "/CloudTrail/us-east-1/"
+                + DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC).format(at) + "/" + account
+                + "_CloudTrail_us-east-1_" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC).format(at)
+                + "_permissionstest.json.gz";
+        lab.aws().s3("us-east-1").putObject(b -> b.bucket(DemoAccount.TRAIL_BUCKET).key(key), RequestBody.fromBytes(bytes.toByteArray()));
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -165,7 +165,8 @@ class CommandPermissionsTest {
             // one key: create, deactivate the old one; then two: delete the other, create, delete the old one
             check.run("creds rotate", List.of(new String[] {"--profile", "alice", "creds", "rotate", "--apply"},
                     new String[] {"--profile", "alice", "creds", "rotate", "--delete-other-key", "--delete-old", "--apply"}));
-            // no --serial: the device is found through the user's identity and ListMFADevices
+            // no --serial: the device is found through the user's identity and ListMFADevices; moto emulates
+            // virtual MFA devices and GetSessionToken (it accepts any 6-digit code), so all three calls are real ones
             check.run("creds mfa", List.<String[]>of(new String[] {"--profile", "alice", "creds", "mfa", "--code", "123456"}));
             assertThat(check.problems()).isEmpty();
         }

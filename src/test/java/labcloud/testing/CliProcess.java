@@ -21,12 +21,24 @@ public final class CliProcess {
 
     /** The same with JVM options, e.g. a small -Xmx to show that a run stays within its memory. */
     public static CliResult run(List<String> jvmOptions, Map<String, String> env, Path workDir, String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
+        List<String> cmd = new ArrayList<>(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("labcloud.cli.Main");
+        return start(cmd, env, workDir, args);
+    }
+
+    /** labcloud as it ships: {@code java -jar} on the packaged jar, with nothing of the test class path. */
+    public static CliResult runJar(Path jar, Map<String, String> env, Path workDir, String... args) {
+        // C1 only and the serial collector, as the launcher runs short commands: each line is a short run
+        return start(new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString())),
+                env, workDir, args);
+    }
+
+    private static CliResult start(List<String> javaArgs, Map<String, String> env, Path workDir, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(javaArgs);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().clear();

@@ -21,6 +21,11 @@ public final class InventoryRun {
     /** A collected inventory and the id it was saved under. */
     public record Saved(long id, Inventory inventory, Set<String> types) {}
 
+    /** From the lab's account into the lab's store. */
+    public static Saved collectAndSave(Lab lab, InventoryOptions options) {
+        return collectAndSave(lab.aws(), lab.store(), options);
+    }
+
     public static Saved collectAndSave(AwsContext aws, Store store, InventoryOptions options) {
         Inventory inv = InventoryService.collect(aws, options);
         return save(store, inv, options.types());

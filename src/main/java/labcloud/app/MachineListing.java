@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import labcloud.aws.AwsContext;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 import labcloud.inventory.InstanceCpu;
 import labcloud.machine.Machine;
 import labcloud.machine.Machines;

@@ -15,9 +15,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import labcloud.aws.AwsContext;
 import labcloud.aws.AwsErrors;
-import labcloud.aws.RegionError;
 import labcloud.core.LabcloudException;
 import labcloud.core.ProgressListener;
+import labcloud.core.RegionError;
 import labcloud.cost.BudgetService;
 import labcloud.cost.BudgetStatus;
 import labcloud.cost.CostCache;
@@ -77,6 +77,11 @@ public final class SpendReport {
 
     public static Spend run(AwsContext aws, Store store, Options o, ProgressListener progress) {
         return run(aws, store, o, progress, null);
+    }
+
+    /** The lab's account and store; {@code known} as below. */
+    public static Spend run(Lab lab, Options o, ProgressListener progress, Inventory known) {
+        return run(lab.aws(), lab.store(), o, progress, known);
     }
 
     /** @param known an inventory of {@code o.regions()} just collected (the demo's), or null to collect one */

@@ -236,7 +236,11 @@ public final class AwsContext implements AutoCloseable {
         return regions.resolve(spec);
     }
 
-    static void validateRegionName(String r) {
+    /**
+     * The one rule for a region name, wherever it comes from (--region, --regions, the environment,
+     * the profile): one AWS knows or one shaped like them; exit 2 otherwise.
+     */
+    public static void validateRegionName(String r) {
         Regions.validate(r);
     }
 

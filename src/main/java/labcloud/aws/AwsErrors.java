@@ -7,6 +7,7 @@ import labcloud.core.AuthException;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
 import labcloud.core.Redactor;
+import labcloud.core.RegionError;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -36,6 +37,12 @@ public final class AwsErrors {
             }
         }
         return null;
+    }
+
+    /** A failure reading one region or service, as the partial results of a command list it. */
+    public static RegionError regionError(String region, String service, Throwable t) {
+        LabcloudException e = classify(t);
+        return new RegionError(region, service, e.getMessage(), e.exitCode() == ExitCode.AUTH);
     }
 
     /** One line describing what failed, without secrets. */

@@ -22,11 +22,6 @@ public record AwsSettings(String profile, String region, URI endpoint, boolean c
         return new AwsSettings(profile, region, endpoint, c);
     }
 
-    /** An endpoint URL as typed (only http/https, a host, a port 1-65535); anything else is exit 2 naming {@code what}. */
-    public static URI endpointUrl(String text, String what) {
-        return EndpointUrl.parse(text, what);
-    }
-
     public AwsSettings withEndpoint(URI e) {
         return new AwsSettings(profile, region, e, compat);
     }

@@ -3,6 +3,7 @@ package labcloud.aws;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import labcloud.core.EndpointUrl;
 
 /** Which endpoint a service's requests go to: an override (an emulator, an S3-compatible store) or AWS's own. */
 final class Endpoints {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import labcloud.core.RegionError;
 import labcloud.core.Workers;
 
 /**
@@ -41,7 +42,7 @@ public final class FanOut {
                 try {
                     values.add(e.getValue().get());
                 } catch (ExecutionException ex) {
-                    errors.add(RegionError.of(e.getKey().region(), e.getKey().service(), ex.getCause()));
+                    errors.add(AwsErrors.regionError(e.getKey().region(), e.getKey().service(), ex.getCause()));
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     errors.add(new RegionError(e.getKey().region(), e.getKey().service(), "interrupted", false));

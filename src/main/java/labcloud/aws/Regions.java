@@ -68,7 +68,8 @@ final class Regions {
 
     static void validate(String r) {
         if (!KNOWN.contains(r) && !r.matches("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d")) {
-            throw new UsageException("unknown region '" + r + "' (e.g. us-east-1, eu-west-1; 'all' for every enabled region)");
+            String shown = r.length() > 60 ? r.substring(0, 60) + "…" : r; // the one line stays one readable line
+            throw new UsageException("unknown region '" + shown + "' (e.g. us-east-1, eu-west-1; 'all' for every enabled region)");
         }
     }
 }

@@ -74,7 +74,7 @@ public final class AdviseCommand extends BaseCommand {
             return ExitCode.OK;
         }
         askMissing(service, inputs);
-        Advice advice = service.advise(aws().region(), inputs);
+        Advice advice = service.advise(account().region(), inputs);
         if (diagram != null) {
             out().stdout().print(diagram.equals("svg") ? service.svg(advice) : service.mermaid(advice));
         } else if (out().format() == labcloud.cli.output.Format.JSON) {

@@ -46,10 +46,10 @@ public final class AuditCommand extends BaseCommand {
         if (threshold == null && !"none".equalsIgnoreCase(failOn)) {
             throw new UsageException("--fail-on '" + failOn + "': expected low, medium, high, critical or none");
         }
-        Lab lab = Lab.of(aws(), env(), policyFile);
+        Lab lab = account().lab(policyFile);
         LabPolicy policy = lab.policy();
         Instant when = asOf == null ? Instant.now() : asOf;
-        List<String> regionList = aws().resolveRegions(regions);
+        List<String> regionList = account().regions(regions);
 
         var progress = out().progress("audit");
         LabAudit.Result audited = LabAudit.collectAndAudit(lab, regionList, when, asOf != null, progress::update);

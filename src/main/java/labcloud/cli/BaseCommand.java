@@ -1,21 +1,21 @@
 package labcloud.cli;
 
 import java.util.concurrent.Callable;
-import labcloud.aws.AwsContext;
+import labcloud.app.LabAccount;
 import labcloud.cli.output.Output;
 import labcloud.core.Environment;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every command: access to the global options, the environment, the output and a lazily
- * created {@link AwsContext}. Subclasses parse, call a capability, render; nothing else.
+ * Base of every command: access to the global options, the environment, the output and the
+ * {@link LabAccount} the global options name. Subclasses parse, call a use case, render; nothing else.
  */
 public abstract class BaseCommand implements Callable<Integer> {
     @Spec
     protected CommandSpec spec;
 
-    private AwsContext aws;
+    private LabAccount account;
 
     protected Main root() {
         return (Main) spec.root().userObject();
@@ -33,12 +33,13 @@ public abstract class BaseCommand implements Callable<Integer> {
         return root().output();
     }
 
-    protected AwsContext aws() {
-        if (aws == null) {
-            aws = new AwsContext(globals().awsSettings(), env());
-            root().closeLater(aws);
+    /** The account of --profile, --region and --endpoint-url; it connects on first use and closes with the command. */
+    protected LabAccount account() {
+        if (account == null) {
+            account = globals().account(env(), false);
+            root().closeLater(account);
         }
-        return aws;
+        return account;
     }
 
     @Override

@@ -42,8 +42,8 @@ public final class BudgetCommand extends BaseCommand {
 
         @Override
         protected int run() {
-            BudgetChanges changes = new BudgetChanges(aws(), new AuditLog(env()));
-            List<String> regionList = email == null ? aws().resolveRegions(regions) : List.of();
+            BudgetChanges changes = account().budgets(new AuditLog(env()));
+            List<String> regionList = email == null ? account().regions(regions) : List.of();
             BudgetPlan plan = changes.planSet(project, monthly, email, regionList);
             if (apply) changes.applySet(plan);
             Table t = new Table().left("ACTION").left("BUDGET").right("LIMIT").left("ALERTS TO").left("WAS");
@@ -65,7 +65,7 @@ public final class BudgetCommand extends BaseCommand {
     static final class ListBudgets extends BaseCommand {
         @Override
         protected int run() {
-            List<BudgetStatus> budgets = new BudgetChanges(aws(), new AuditLog(env())).list();
+            List<BudgetStatus> budgets = account().budgets(new AuditLog(env())).list();
             out().result(Map.of("budgets", budgets), SpendTables.budgets(budgets));
             if (budgets.isEmpty()) out().info("no budgets; create one: labcloud budget set --project P --monthly USD --apply");
             return ExitCode.OK;
@@ -86,7 +86,7 @@ public final class BudgetCommand extends BaseCommand {
         @Override
         protected int run() {
             if ((name == null) == (project == null)) throw new UsageException("budget remove: give a budget NAME or --project P (one of them)");
-            BudgetChanges changes = new BudgetChanges(aws(), new AuditLog(env()));
+            BudgetChanges changes = account().budgets(new AuditLog(env()));
             BudgetStatus b = changes.findForRemoval(name, project);
             if (apply) changes.applyRemove(b);
             Table t = new Table().left("ACTION").left("BUDGET").right("LIMIT").right("ACTUAL");

@@ -37,8 +37,8 @@ public final class CostCommand extends BaseCommand {
         CostSettings settings = CostSettings.load(env());
         if (maxAge != null) settings = settings.withMaxAge(CostSettings.duration("--max-age", maxAge));
         if (months < 1 || months > 12) throw new labcloud.core.UsageException("--months " + months + ": expected 1 to 12");
-        List<String> regionList = aws().resolveRegions(regions);
-        Spend s = SpendReport.run(aws(), Store.open(env()), new SpendReport.Options(dimension, months, refresh, settings, regionList,
+        List<String> regionList = account().regions(regions);
+        Spend s = account().spend(Store.open(env()), new SpendReport.Options(dimension, months, refresh, settings, regionList,
                 false, Clock.systemUTC()), out().progress("cost"));
         switch (out().format()) {
             case JSON -> out().json(s);

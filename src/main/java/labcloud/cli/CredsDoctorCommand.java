@@ -42,7 +42,7 @@ public final class CredsDoctorCommand extends BaseCommand {
                 throw new UsageException("--as-of '" + asOf + "' is not a date (YYYY-MM-DD)");
             }
         }
-        CredsDoctor.Report report = new CredsDoctor(env(), dir).run(this::aws, now, Duration.ofDays(maxKeyAge), fix);
+        CredsDoctor.Report report = account().credsDoctor(dir, now, Duration.ofDays(maxKeyAge), fix);
 
         Table t = new Table().left("CHECK").left("SEVERITY").left("WHERE").left("PROBLEM").left("FIX");
         for (Finding f : report.findings()) {

@@ -33,7 +33,7 @@ public final class CredsMfaCommand extends BaseCommand {
         String profile = globals().profile != null ? globals().profile : env().get("AWS_PROFILE").orElse(null);
         if (profile == null) throw new UsageException("--profile NAME is required (the profile to put the MFA session in)");
         var d = duration;
-        MfaSessions.Result r = new MfaSessions(env(), globals().awsSettings())
+        MfaSessions.Result r = account().mfaSessions()
                 .session(profile, serial, this::askCode, d, force, Instant.now());
 
         Map<String, Object> json = new LinkedHashMap<>();

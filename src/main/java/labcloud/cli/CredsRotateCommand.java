@@ -26,7 +26,7 @@ public final class CredsRotateCommand extends BaseCommand {
         String profile = globals().profile != null ? globals().profile : env().get("AWS_PROFILE").orElse(null);
         if (profile == null) throw new UsageException("--profile NAME is required (the profile whose key to rotate)");
         Duration verify = Duration.ofSeconds(env().get("LABCLOUD_ROTATE_VERIFY_SECONDS").map(Long::parseLong).orElse(60L));
-        KeyRotation rotation = new KeyRotation(env(), globals().awsSettings(), verify);
+        KeyRotation rotation = account().keyRotation(verify);
         KeyRotation.Plan plan = rotation.plan(profile, deleteOld);
 
         out().info("Plan for profile '" + profile + "' (IAM user " + plan.userName() + ", key " + plan.oldKeyId() + "):");

@@ -7,14 +7,13 @@ import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.Redactor;
 import labcloud.creds.Identity;
-import labcloud.creds.WhoAmI;
 import picocli.CommandLine.Command;
 
 @Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show the account, ARN, key (shortened), key age, MFA and where the credentials come from.")
 public final class CredsWhoamiCommand extends BaseCommand {
     @Override
     protected int run() {
-        Identity id = WhoAmI.lookup(aws(), Instant.now());
+        Identity id = account().whoami(Instant.now());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("account", id.account());
         json.put("arn", id.arn());

@@ -39,7 +39,7 @@ public final class DashboardCommand extends BaseCommand {
         if (port < 0 || port > 65535) throw new UsageException("--port: expected 0 to 65535, not " + port);
         Duration every = refresh;
         AccessToken token = accessToken();
-        LabDashboard lab = LabDashboard.of(every == null ? Lab.storeOnly(env()) : Lab.of(aws(), env(), null));
+        LabDashboard lab = LabDashboard.of(every == null ? Lab.storeOnly(env()) : account().lab(null));
         return DashboardRunner.serve(out(), every == null ? null : lab.refreshJob(), lab.source(), every, bind, port, token, allowHosts);
     }
 

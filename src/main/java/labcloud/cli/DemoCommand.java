@@ -28,7 +28,7 @@ public final class DemoCommand extends BaseCommand {
             // The demo's lab: its own store, its own policy, its six regions; bucket sizes by listing,
             // as the emulator publishes no S3 storage metrics. The report and the dashboard share it.
             Lab lab = Lab.demo(demo);
-            Inventory inv = InventoryRun.collectAndSave(lab.aws(), lab.store(), new InventoryOptions(lab.regions(),
+            Inventory inv = InventoryRun.collectAndSave(lab, new InventoryOptions(lab.regions(),
                     ResourceTypes.ALL, lab.deepBucketSizes(), java.time.Instant.now())).inventory();
             out().result(inv, InventoryTable.of(inv, out().format() == Format.CSV));
             inv.errors().forEach(e -> out().warn(e.region() + " " + e.service() + ": " + e.message()));

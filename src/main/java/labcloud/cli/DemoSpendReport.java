@@ -1,14 +1,14 @@
 package labcloud.cli;
 
 import java.time.Clock;
+import labcloud.app.Lab;
 import labcloud.app.SpendReport;
 import labcloud.cli.output.Format;
 import labcloud.cli.output.Output;
+import labcloud.core.Environment;
 import labcloud.cost.CostDimension;
 import labcloud.cost.CostSettings;
 import labcloud.cost.Spend;
-import labcloud.app.Lab;
-import labcloud.core.Environment;
 import labcloud.inventory.Inventory;
 
 /** The spend part of `labcloud demo`: the seeded bill by Project, reconciled with the demo's inventory. */
@@ -18,7 +18,7 @@ final class DemoSpendReport {
     /** Makes the report (saved in the demo's store for the dashboard); prints it for text output. */
     static Spend print(Output out, Lab lab, Environment env, Inventory inv) {
         long t0 = System.nanoTime();
-        Spend s = SpendReport.run(lab.aws(), lab.store(), new SpendReport.Options(CostDimension.PROJECT,
+        Spend s = SpendReport.run(lab, new SpendReport.Options(CostDimension.PROJECT,
                 labcloud.demo.DemoSpend.MONTHS, false, CostSettings.load(env), lab.regions(), lab.deepBucketSizes(),
                 Clock.systemUTC()), out.progress("cost"), inv);
         if (out.format() == Format.JSON) return s;

@@ -38,9 +38,9 @@ public final class InventoryCommand extends BaseCommand {
     protected int run() {
         Set<String> typeSet = ResourceTypes.parse(types);
         Instant when = asOf == null ? Instant.now() : asOf;
-        List<String> regionList = aws().resolveRegions(regions);
+        List<String> regionList = account().regions(regions);
         Store store = Store.open(env());
-        InventoryRun.Saved saved = InventoryRun.collectAndSave(aws(), store, new InventoryOptions(regionList, typeSet, deep, when));
+        InventoryRun.Saved saved = account().collectAndSave(store, new InventoryOptions(regionList, typeSet, deep, when));
         Inventory inv = saved.inventory();
         if (changes) {
             var previous = InventoryRun.changesSincePrevious(store, saved);

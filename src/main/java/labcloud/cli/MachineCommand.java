@@ -13,7 +13,6 @@ import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
 import labcloud.machine.LabDefaults;
 import labcloud.machine.Machine;
-import labcloud.machine.StateWaiter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,11 +34,11 @@ public final class MachineCommand extends BaseCommand {
         String name;
 
         MachineControl control() {
-            return new MachineControl(aws(), StateWaiter.standard(aws()));
+            return account().machines();
         }
 
         Machine machine(MachineControl c) {
-            return c.find(aws().region(), name);
+            return c.find(account().region(), name);
         }
 
         void printState(Machine m) {
@@ -67,10 +66,10 @@ public final class MachineCommand extends BaseCommand {
         @Override
         protected int run() {
             String owner = all ? null : LabDefaults.load(env()).tags().get("Owner");
-            if (owner == null && !all) owner = LabDefaults.fromIamUser(aws()).get("Owner");
+            if (owner == null && !all) owner = account().callerTags().get("Owner");
             var progress = out().progress("machines");
             progress.update("looking in " + regions);
-            MachineListing.Result r = new MachineListing(aws()).list(aws().resolveRegions(regions), owner);
+            MachineListing.Result r = account().machineListing().list(account().regions(regions), owner);
             progress.done();
             Table t = new Table().fixed("NAME").fixed("REGION").fixed("STATE").fixed("TYPE").right("UPTIME").right("$/MONTH")
                     .right("IDLE").left("IDLE-STOP").left("OWNER");
@@ -122,8 +121,8 @@ public final class MachineCommand extends BaseCommand {
         @Override
         protected int run() {
             if (name != null) labcloud.machine.MachineTags.checkName(name);
-            int n = new MachineControl(aws(), StateWaiter.standard(aws())).refreshSshConfig(aws().region(), name);
-            if (name != null && n == 0) throw new UsageException("no running machine named '" + name + "' in " + aws().region());
+            int n = account().machines().refreshSshConfig(account().region(), name);
+            if (name != null && n == 0) throw new UsageException("no running machine named '" + name + "' in " + account().region());
             out().info(n + " machine" + (n == 1 ? "" : "s") + " written to " + env().home().resolve(".ssh/config"));
             return ExitCode.OK;
         }

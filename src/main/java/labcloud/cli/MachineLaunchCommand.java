@@ -10,7 +10,6 @@ import labcloud.core.Sizes;
 import labcloud.core.UsageException;
 import labcloud.machine.LaunchPlan;
 import labcloud.machine.LaunchRequest;
-import labcloud.machine.StateWaiter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,9 +57,9 @@ final class MachineLaunchCommand extends BaseCommand {
         putIf(tags, "Owner", owner);
         putIf(tags, "Project", project);
         putIf(tags, "Task", task);
-        LaunchRequest req = new LaunchRequest(name, type, diskBytes / Sizes.GIB, aws().region(), tags, (int) idleMinutes,
+        LaunchRequest req = new LaunchRequest(name, type, diskBytes / Sizes.GIB, account().region(), tags, (int) idleMinutes,
                 sshCidr, publicKey, force);
-        MachineLaunch launch = new MachineLaunch(aws(), StateWaiter.standard(aws()));
+        MachineLaunch launch = account().machineLaunch();
         LaunchPlan plan = launch.plan(req);
         plan.warnings().forEach(out()::warn);
         Map<String, Object> json = new LinkedHashMap<>();

@@ -3,6 +3,8 @@ package labcloud.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import labcloud.cli.convert.EndpointUrlConverter;
+import labcloud.cli.convert.RegionConverter;
 import labcloud.cli.convert.SizeConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
@@ -32,7 +34,7 @@ public final class PriceCommand extends BaseCommand {
         }
 
         String region() {
-            return aws().region();
+            return account().region();
         }
 
         static String money(Double d) {
@@ -223,31 +225,17 @@ public final class PriceCommand extends BaseCommand {
     @Command(name = "update", description = "Refresh EC2, EBS and public IPv4 prices from the AWS Price List bulk API "
             + "into ~/.labcloud/pricing/catalog.json (then used instead of the bundled snapshot).")
     static final class Update extends BaseCommand {
-        @Option(names = "--url", paramLabel = "BASE", description = "Price List endpoint (default "
+        @Option(names = "--url", paramLabel = "BASE", converter = EndpointUrlConverter.class, description = "Price List endpoint (default "
                 + "https://pricing.us-east-1.amazonaws.com)")
-        String url;
+        java.net.URI url;
 
-        @Option(names = "--regions", paramLabel = "R1,R2", split = ",", description = "regions to refresh (default: those in the current catalog)")
+        @Option(names = "--regions", paramLabel = "R1,R2", split = ",", converter = RegionConverter.class,
+                description = "regions to refresh (default: those in the current catalog)")
         java.util.List<String> regions;
 
         @Override
         protected int run() {
-            java.net.URI base = PriceListUpdater.DEFAULT_BASE;
-            if (url != null) {
-                try {
-                    base = new java.net.URI(url);
-                } catch (java.net.URISyntaxException e) {
-                    throw new UsageException("invalid --url '" + url + "': " + e.getReason());
-                }
-                if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {
-                    throw new UsageException("invalid --url '" + url + "' (expected https://host[:port])");
-                }
-            }
-            if (regions != null) {
-                for (String r : regions) {
-                    if (!r.matches("[a-z]{2}(-[a-z]+)+-\\d")) throw new UsageException("invalid region '" + r + "' in --regions");
-                }
-            }
+            java.net.URI base = url == null ? PriceListUpdater.DEFAULT_BASE : url;
             PriceListUpdater.Result r = new PriceListUpdater(base).update(env(), regions);
             Table t = new Table().fixed("REGION").right("INSTANCE TYPES").right("EBS PRICES").fixed("PUBLISHED").fixed("SOURCE");
             for (var u : r.regions()) t.row(u.region(), u.instanceTypes(), u.ebsPrices(), u.publicationDate(), u.source());

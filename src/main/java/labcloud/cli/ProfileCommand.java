@@ -59,6 +59,6 @@ public final class ProfileCommand extends BaseCommand {
     }
 
     private Advice advice(Profile p) {
-        return AdviceService.load(env(), null).advise(aws().region(), AdviceService.withProfile(p, Map.of()));
+        return AdviceService.load(env(), null).advise(account().region(), AdviceService.withProfile(p, Map.of()));
     }
 }

@@ -2,6 +2,8 @@ package labcloud.cli;
 
 import java.net.URI;
 import java.util.Map;
+import labcloud.cli.convert.EndpointUrlConverter;
+import labcloud.cli.convert.RegionConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
@@ -25,8 +27,9 @@ public final class RemoteCommand extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "the store's S3 endpoint, e.g. https://s3.example.org")
-        String endpoint;
+        @Option(names = "--endpoint", required = true, paramLabel = "URL", converter = EndpointUrlConverter.class,
+                description = "the store's S3 endpoint, e.g. https://s3.example.org")
+        URI endpoint;
 
         @Option(names = "--path-style", description = "bucket in the path, not the host name (always on for custom endpoints)")
         boolean pathStyle;
@@ -34,14 +37,12 @@ public final class RemoteCommand extends BaseCommand {
         @Option(names = "--compat", description = "send checksums only where required (S3Proxy, Ceph, MinIO, R2)")
         boolean compat;
 
-        @Option(names = "--remote-region", paramLabel = "REGION", description = "region to sign requests for (default: us-east-1)")
+        @Option(names = "--remote-region", paramLabel = "REGION", converter = RegionConverter.class, description = "region to sign requests for (default: us-east-1)")
         String region;
 
         @Override
         protected int run() {
-            URI uri = labcloud.aws.AwsSettings.endpointUrl(endpoint, "--endpoint");
-            Remote r = new Remote(name, uri, globals().awsSettings().profile(), region != null ? region : globals().awsSettings().region(),
-                    pathStyle, compat);
+            Remote r = new Remote(name, endpoint, globals().profile(), region != null ? region : globals().region(), pathStyle, compat);
             Remotes remotes = new Remotes(env());
             remotes.add(r);
             out().info("remote '" + name + "' saved in " + remotes.file() + "; use it as " + name + ":bucket/prefix");

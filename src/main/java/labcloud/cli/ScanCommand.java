@@ -12,13 +12,13 @@ import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
 import labcloud.scan.Finding;
 import labcloud.scan.IgnoreList;
-import labcloud.scan.KeyVerifier;
 import labcloud.scan.SarifReport;
 import labcloud.scan.ScanOptions;
 import labcloud.scan.ScanReport;
 import labcloud.scan.ScanResult;
 import labcloud.scan.Scanner;
 import labcloud.scan.Skipped;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,11 +33,17 @@ public final class ScanCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "directory, file or repository to scan (default: .)")
     Path path;
 
-    @Option(names = "--history", description = "scan every commit on every branch of the git repository")
-    boolean history;
+    /** What to scan besides the working tree: the whole history or the staged changes, not both. */
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
 
-    @Option(names = "--staged", description = "scan the changes staged for commit (what the pre-commit hook runs)")
-    boolean staged;
+    static final class Source {
+        @Option(names = "--history", description = "scan every commit on every branch of the git repository")
+        boolean history;
+
+        @Option(names = "--staged", description = "scan the changes staged for commit (what the pre-commit hook runs)")
+        boolean staged;
+    }
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or sarif (default: text, or json with --output json)")
     ReportFormat format;
@@ -59,7 +65,8 @@ public final class ScanCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        if (history && staged) throw new UsageException("--history and --staged cannot be combined");
+        boolean history = source != null && source.history;
+        boolean staged = source != null && source.staged;
         Path target = (path == null ? Path.of(".") : path).toAbsolutePath().normalize();
         if (!Files.exists(target)) throw new UsageException("no such file or directory: " + target);
         ScanOptions options = ScanOptions.defaults().withAllFiles(allFiles);
@@ -71,7 +78,7 @@ public final class ScanCommand extends BaseCommand {
         if (staged) result = scanner.scanStaged(target);
         else if (history) result = scanner.scanHistory(target, out().progress("scanning history"));
         else result = scanner.scanTree(target, out().progress("scanning"));
-        if (verify && !result.pairs().isEmpty()) result = new KeyVerifier(globals().awsSettings(), env()).verify(result);
+        if (verify && !result.pairs().isEmpty()) result = account().keyVerifier().verify(result);
 
         render(result);
         notes(result);

@@ -9,10 +9,10 @@ import java.util.Set;
 import labcloud.cli.output.Table;
 import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
+import labcloud.core.RegionError;
 import labcloud.core.UsageException;
 import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryOptions;
-import labcloud.inventory.InventoryService;
 import labcloud.inventory.Resource;
 import labcloud.policy.LabPolicy;
 import labcloud.policy.OwnerTagFixer;
@@ -42,20 +42,20 @@ public final class TagCommand extends BaseCommand {
         String regions = "all";
 
         Inventory inventory() {
-            List<String> regionList = aws().resolveRegions(regions);
+            List<String> regionList = account().regions(regions);
             var progress = out().progress("tag");
             progress.update("inventory of " + regionList.size() + " regions");
             Set<String> types = Set.copyOf(TagSelection.TAGGABLE.stream().filter(t -> !t.equals(Resource.IAM_USER)).toList());
             Set<String> withUsers = new java.util.HashSet<>(types);
             withUsers.add(Resource.IAM_USER);
-            Inventory inv = InventoryService.collect(aws(), new InventoryOptions(regionList, withUsers, false, null));
+            Inventory inv = account().collect(new InventoryOptions(regionList, withUsers, false, null));
             progress.done();
             return inv;
         }
 
         /** Prints the plan (or, with --apply, what was done) and returns the exit code. */
-        int execute(List<TagChange> plan, List<String> unattributed, List<labcloud.aws.RegionError> readErrors, String command) {
-            List<TagWriter.Outcome> outcomes = apply ? new TagWriter(aws(), new AuditLog(env())).apply(plan, command) : List.of();
+        int execute(List<TagChange> plan, List<String> unattributed, List<RegionError> readErrors, String command) {
+            List<TagWriter.Outcome> outcomes = apply ? account().tagWriter(new AuditLog(env())).apply(plan, command) : List.of();
             // One row per tag so that values (e-mail addresses) stay readable at 80 columns; the reason is in the JSON.
             Table t = new Table().fixed("RESOURCE").fixed("REGION").left("TAG").left("VALUE").left("WAS");
             if (apply) t.left("RESULT");
@@ -155,11 +155,11 @@ public final class TagCommand extends BaseCommand {
             Inventory inv = inventory();
             var progress = out().progress("tag");
             progress.update("reading CloudTrail");
-            TrailFacts facts = TrailFacts.load(aws(), inv.resources(), inv.regions());
+            TrailFacts facts = account().trailFacts(inv.resources(), inv.regions());
             progress.done();
             List<String> types = policy.rule("required-tags").listParam("resourceTypes");
             OwnerTagFixer.Plan plan = OwnerTagFixer.plan(inv.resources(), facts.creators(), policy.people(), types, overwrite);
-            List<labcloud.aws.RegionError> errors = new ArrayList<>(inv.errors());
+            List<RegionError> errors = new ArrayList<>(inv.errors());
             errors.addAll(facts.errors());
             return execute(plan.changes(), plan.unattributed().stream().map(Resource::id).toList(), errors, "tag fix --from-trail");
         }

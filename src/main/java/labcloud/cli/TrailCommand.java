@@ -65,10 +65,10 @@ public final class TrailCommand extends BaseCommand {
         Instant begin = s.from != null ? s.from : end.minus(s.since == null ? Duration.ofDays(7) : s.since);
         if (begin.isAfter(end)) throw new UsageException("--from is after --to");
         TrailFilter filter = new TrailFilter(user, resource, event, begin, end);
-        List<String> regionList = aws().resolveRegions(regions);
+        List<String> regionList = account().regions(regions);
         var progress = out().progress("trail");
         progress.update("reading CloudTrail in " + regionList.size() + " regions");
-        TrailResult r = new TrailService(aws()).events(filter, regionList, source);
+        TrailResult r = account().trail().events(filter, regionList, source);
         progress.done();
 
         Table t = new Table().fixed("TIME (UTC)").left("USER").left("EVENT").fixed("REGION").left("RESOURCES");

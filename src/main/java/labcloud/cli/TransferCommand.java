@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labcloud.app.LabAccount;
 import labcloud.app.TransferRun;
-import labcloud.aws.AwsContext;
 import labcloud.cli.convert.SizeConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
@@ -50,7 +50,7 @@ abstract class TransferCommand extends BaseCommand {
             description = "downloads above this need confirming; a GB is 2^30 bytes, as AWS bills it (default: LABCLOUD_EGRESS_THRESHOLD or 100GB)")
     Long egressThreshold;
 
-    private AwsContext transferAws;
+    private LabAccount transferAccount;
     private boolean rehash;
 
     /** sync --rehash: compare by reading every local file, not by remembered checksums. */
@@ -58,9 +58,9 @@ abstract class TransferCommand extends BaseCommand {
         rehash = r;
     }
 
-    protected AwsContext transferAws() {
-        if (transferAws == null) transferAws = store.aws(root());
-        return transferAws;
+    protected LabAccount transferAccount() {
+        if (transferAccount == null) transferAccount = store.account(root());
+        return transferAccount;
     }
 
     protected DataMover mover() {
@@ -74,7 +74,7 @@ abstract class TransferCommand extends BaseCommand {
             if (p < 5L * 1024 * 1024 || p > 5L * 1024 * 1024 * 1024) throw new UsageException("--part-size must be between 5MiB and 5GiB");
             s = s.withPartSize(p);
         }
-        DataMover m = new DataMover(transferAws(), env(), s);
+        DataMover m = transferAccount().mover(s);
         root().closeLater(m);
         return m;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 import labcloud.cost.CostRecords.AllocationTag;
 import labcloud.cost.CostRecords.DailyCost;
 import labcloud.cost.CostRecords.Month;

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import labcloud.aws.RegionError;
+import labcloud.aws.AwsErrors;
+import labcloud.core.RegionError;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -59,7 +60,7 @@ final class BucketSizes {
                     }
                     out.put(b, new Size(classes, n, "listing"));
                 } catch (RuntimeException e) {
-                    RegionError re = RegionError.of(region, "s3", e);
+                    RegionError re = AwsErrors.regionError(region, "s3", e);
                     run.error(new RegionError(region, "s3", "bucket " + b + ": " + re.message(), re.auth()));
                 }
             }

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import labcloud.aws.AwsContext;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 
 /**
  * What collectors share during one inventory run: the AWS context, the options, errors that do

@@ -30,7 +30,7 @@ public final class Ec2InstanceCollector {
         try {
             cpu = InstanceCpu.lastDay(run.aws(), region, running, Instant.now());
         } catch (labcloud.core.LabcloudException e) {
-            run.error(new labcloud.aws.RegionError(region, "cloudwatch", "instance CPU: " + e.getMessage(),
+            run.error(new labcloud.core.RegionError(region, "cloudwatch", "instance CPU: " + e.getMessage(),
                     e instanceof labcloud.core.AuthException));
             return instances;
         }

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import labcloud.aws.RegionError;
+import labcloud.aws.AwsErrors;
+import labcloud.core.RegionError;
 import software.amazon.awssdk.services.efs.EfsClient;
 import software.amazon.awssdk.services.efs.model.FileSystemDescription;
 import software.amazon.awssdk.services.efs.model.LifecyclePolicy;
@@ -24,7 +25,7 @@ public final class EfsFileSystemCollector {
                 lifecycle = efs.describeLifecycleConfiguration(b -> b.fileSystemId(fs.fileSystemId()))
                         .lifecyclePolicies().stream().map(EfsFileSystemCollector::describe).toList();
             } catch (RuntimeException e) {
-                run.error(RegionError.of(region, "efs", e));
+                run.error(AwsErrors.regionError(region, "efs", e));
                 lifecycle = null;
             }
             out.add(toResource(fs, region, lifecycle));

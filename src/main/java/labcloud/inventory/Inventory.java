@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 
 /**
  * One inventory run: every resource found, and the regions or services that could not be read.

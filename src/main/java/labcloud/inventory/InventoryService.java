@@ -6,10 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import labcloud.aws.AwsContext;
 import labcloud.aws.FanOut;
-import labcloud.aws.RegionError;
 import labcloud.core.AuthException;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
+import labcloud.core.RegionError;
 import labcloud.pricing.PriceCatalog;
 
 /**

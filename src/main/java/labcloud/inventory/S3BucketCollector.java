@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import labcloud.aws.AwsErrors;
 import labcloud.aws.FanOut;
-import labcloud.aws.RegionError;
 import labcloud.core.Json;
+import labcloud.core.RegionError;
 import labcloud.core.Workers;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -229,7 +229,7 @@ public final class S3BucketCollector {
         } catch (RuntimeException e) {
             String code = AwsErrors.errorCode(e);
             if (code != null && NOT_CONFIGURED.contains(code)) return absent;
-            RegionError re = RegionError.of(region, "s3", e);
+            RegionError re = AwsErrors.regionError(region, "s3", e);
             run.error(new RegionError(region, "s3", "bucket " + bucket + ": " + re.message(), re.auth()));
             return absent;
         }

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import labcloud.aws.RegionError;
 import labcloud.core.ExitCode;
 import labcloud.core.Json;
 import labcloud.core.LabcloudException;
+import labcloud.core.RegionError;
 import labcloud.store.Store;
 
 /**

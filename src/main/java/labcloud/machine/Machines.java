@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import labcloud.aws.AwsContext;
 import labcloud.aws.FanOut;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 import labcloud.core.UsageException;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;

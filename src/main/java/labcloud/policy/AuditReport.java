@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 
 /**
  * The audit's result; its JSON form is {@code {"findings":[...],"summary":{...},"errors":[...]}}.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import labcloud.aws.AwsContext;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 import labcloud.inventory.Resource;
 import labcloud.trail.TrailFacts;
 

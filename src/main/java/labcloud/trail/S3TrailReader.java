@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.GZIPInputStream;
 import labcloud.aws.AwsContext;
+import labcloud.aws.AwsErrors;
 import labcloud.aws.FanOut;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 
@@ -51,7 +52,7 @@ public final class S3TrailReader {
             try {
                 s3 = aws.s3(bucketRegion(t));
             } catch (RuntimeException e) {
-                errors.add(RegionError.of(t.homeRegion(), "s3", e));
+                errors.add(AwsErrors.regionError(t.homeRegion(), "s3", e));
                 continue;
             }
             for (String regionPrefix : children(s3, t.bucket(), t.logRoot())) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import labcloud.aws.AwsContext;
 import labcloud.aws.FanOut;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 
 /**
  * Finds the account's trails: DescribeTrails in every region (a multi-region trail shows up in

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import labcloud.aws.AwsContext;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 import labcloud.inventory.Resource;
 
 /**

@@ -1,7 +1,7 @@
 package labcloud.trail;
 
 import java.util.List;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 
 /**
  * Events found, oldest first, and what could not be read.

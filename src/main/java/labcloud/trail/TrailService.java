@@ -3,7 +3,7 @@ package labcloud.trail;
 import java.util.ArrayList;
 import java.util.List;
 import labcloud.aws.AwsContext;
-import labcloud.aws.RegionError;
+import labcloud.core.RegionError;
 
 /**
  * Who did what: events from the account's trail log files in S3 when a trail delivers to a

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import labcloud.core.Environment;
-import labcloud.core.LabcloudException;
 import labcloud.core.ExitCode;
+import labcloud.core.LabcloudException;
 import labcloud.core.SecureFiles;
 import labcloud.core.UsageException;
 
@@ -50,7 +50,7 @@ public final class Remotes {
     private Remote parse(String name, Map<String, Object> f) {
         Object endpoint = f == null ? null : f.get("endpoint");
         if (endpoint == null) throw new UsageException(file + ": remote '" + name + "': field 'endpoint' is missing");
-        URI uri = labcloud.aws.EndpointUrl.parse(endpoint.toString(), file + ": remote '" + name + "': field 'endpoint'");
+        URI uri = labcloud.core.EndpointUrl.parse(endpoint.toString(), file + ": remote '" + name + "': field 'endpoint'");
         return new Remote(name, uri, str(f.get("profile")), str(f.get("region")),
                 Boolean.TRUE.equals(f.get("pathStyle")), Boolean.TRUE.equals(f.get("compat")));
     }
@@ -67,7 +67,7 @@ public final class Remotes {
         if (!Remote.validName(r.name())) {
             throw new UsageException("invalid remote name '" + r.name() + "' (letters, digits, '-' and '_'; not 's3')");
         }
-        labcloud.aws.EndpointUrl.check(r.endpoint(), "--endpoint");
+        labcloud.core.EndpointUrl.check(r.endpoint(), "--endpoint");
         Map<String, Remote> all = new TreeMap<>(all());
         all.put(r.name(), r);
         save(all);

@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * labcloud's layers (DESIGN.md): shells (cli, web) -> app (use cases) -> capabilities -> aws, store
  * -> core. A module may use modules of its own rank or below, never above; no two modules may use
- * each other, directly or round a loop; the shells reach AWS only through app, except for the
- * handles listed in {@link #SHELL_AWS_HANDLES}.
+ * each other, directly or round a loop; the shells never name anything in labcloud.aws: they reach
+ * the account through app (LabAccount, Lab).
  */
 final class Layers {
     /** Higher uses lower. Capabilities are ranked among themselves by what they build on. */
@@ -31,14 +31,6 @@ final class Layers {
     /** A capability not in the table yet (machine, cost, advise, ...): above the others, below app. */
     static final int NEW_CAPABILITY = 6;
 
-    /**
-     * The AWS types the CLI may still hold: the connection it builds from the global options
-     * (--profile, --region, --endpoint-url) and hands to use cases, and the per-region error
-     * record the results carry. Everything else about AWS goes through app.
-     */
-    static final Set<String> SHELL_AWS_HANDLES = Set.of("labcloud.aws.AwsContext", "labcloud.aws.AwsSettings",
-            "labcloud.aws.RegionError");
-
     private Layers() {}
 
     static int rank(String module) {
@@ -56,13 +48,12 @@ final class Layers {
         return out;
     }
 
-    /** Shell classes that use labcloud.aws beyond the handles. */
+    /** Shell classes that use anything in labcloud.aws. */
     static List<String> shellsIntoAws(PackageGraph g) {
         List<String> out = new ArrayList<>();
         for (PackageGraph.Edge e : g.edges()) {
             boolean shell = e.fromModule().equals("labcloud.cli") || e.fromModule().equals("labcloud.web");
             if (!shell || !e.toModule().equals("labcloud.aws")) continue;
-            if (e.fromModule().equals("labcloud.cli") && SHELL_AWS_HANDLES.contains(e.toClass())) continue;
             out.add(e.fromClass() + " -> " + e.toClass());
         }
         return out;

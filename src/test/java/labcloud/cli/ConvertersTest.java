@@ -2,15 +2,17 @@ package labcloud.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
 import labcloud.core.Environment;
+import labcloud.core.Json;
 import labcloud.testing.CliResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sizes, durations and dates are read by picocli converters (labcloud.cli.convert) while the
+ * Sizes, durations, dates, regions and endpoint URLs are read by picocli converters (labcloud.cli.convert) while the
  * command line is parsed, before anything runs: a bad value is one line naming the option, exit 2.
  */
 class ConvertersTest {
@@ -49,6 +51,40 @@ class ConvertersTest {
         CliResult r = run("trail", "--since", "7d", "--from", "2026-11-01");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr().strip().lines()).hasSize(1).first().asString().contains("--since", "--from", "mutually exclusive");
+    }
+
+    @Test
+    void aGarbledRegionOrEndpointIsOneLineExitTwoBeforeAnythingRuns() {
+        String hint = "' (e.g. us-east-1, eu-west-1; 'all' for every enabled region)";
+        // before any command runs: scan never reads the region, and still refuses a garbled one
+        refused("unknown region '../../etc" + hint, "--region", "../../etc", "scan", home.toString());
+        refused("unknown region 'us-east-99x" + hint, "inventory", "--region", "us-east-99x");
+        refused("unknown region 'eu west" + hint, "remote", "add", "r", "--endpoint", "https://s3.example.org", "--remote-region", "eu west");
+        refused("unknown region '../x" + hint, "price", "update", "--regions", "us-east-1,../x");
+        refused("invalid --endpoint-url 'ftp://127.0.0.1:9': only http:// and https:// are supported (expected e.g. "
+                + "https://s3.example.org or http://127.0.0.1:9000)", "--endpoint-url", "ftp://127.0.0.1:9", "scan", home.toString());
+        refused("invalid --url 'http://127.0.0.1:99999': the port must be 1-65535 (expected e.g. "
+                + "https://s3.example.org or http://127.0.0.1:9000)", "price", "update", "--url", "http://127.0.0.1:99999");
+        assertThat(home.resolve(".labcloud/remotes.yaml")).doesNotExist();
+    }
+
+    @Test
+    void historyAndStagedAreExclusive() {
+        CliResult r = run("scan", "--history", "--staged", home.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip().lines()).hasSize(1).first().asString().contains("--history", "--staged", "mutually exclusive");
+    }
+
+    @Test
+    void aGoodRegionAndEndpointReachTheCommand() throws Exception {
+        CliResult r = run("--output", "json", "--region", "eu-west-1", "remote", "add", "r", "--endpoint", "http://127.0.0.1:9000");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode saved = Json.MAPPER.readTree(r.stdout());
+        assertThat(saved.path("endpoint").asText()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(saved.path("region").asText()).isEqualTo("eu-west-1");
+        CliResult price = run("--output", "json", "--region", "eu-west-1", "price", "ec2", "t3.micro");
+        assertThat(price.exitCode()).as(price.toString()).isZero();
+        assertThat(price.stdout()).contains("eu-west-1");
     }
 
     @Test

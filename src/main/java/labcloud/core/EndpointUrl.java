@@ -1,8 +1,7 @@
-package labcloud.aws;
+package labcloud.core;
 
 import java.net.URI;
 import java.util.Locale;
-import labcloud.core.UsageException;
 
 /**
  * Checks an endpoint URL before anything is sent to it. Only http and https are spoken: any other

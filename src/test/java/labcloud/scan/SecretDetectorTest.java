@@ -127,6 +127,26 @@ class SecretDetectorTest {
         assertThat(SecretDetector.mayContainSecrets(tail, tail.length)).isTrue();
     }
 
+    /**
+     * The pre-filter reads eight bytes at a time: every trigger must pass wherever it falls in a word,
+     * at the end of the bytes or not, among bytes that are anchors but start no trigger.
+     */
+    @Test
+    void preFilterPassesTriggersAtEveryOffset() {
+        String filler = "Are Rk-Y rakK ArY-r kYA- ";
+        byte[] plain = filler.repeat(4).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(SecretDetector.mayContainSecrets(plain, plain.length)).isFalse();
+        for (String trigger : List.of(KEY, "secret", "SECRET", "token", "TOKEN", "-----BEGIN ", "PuTTY-User-Key-File-")) {
+            for (int offset = 0; offset < 24; offset++) {
+                String before = filler.repeat(2).substring(0, offset);
+                for (String after : List.of("", " " + filler)) {
+                    byte[] bytes = (before + trigger + after).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    assertThat(SecretDetector.mayContainSecrets(bytes, bytes.length)).as(trigger + " at " + offset + after.length()).isTrue();
+                }
+            }
+        }
+    }
+
     static Stream<Arguments> mustNotFlag() {
         String ak = "AK" + "IA";
         return Stream.of(

@@ -1,7 +1,7 @@
 package labcloud.cli.output;
 
 import java.io.PrintStream;
-import labcloud.core.Json;
+import labcloud.core.PrettyJson;
 import labcloud.core.ProgressListener;
 
 /**
@@ -54,7 +54,7 @@ public final class Output {
     /** Prints a result: the JSON document for --output json, the table otherwise. */
     public void result(Object json, Table table) {
         switch (format) {
-            case JSON -> out.println(Json.pretty(json));
+            case JSON -> out.println(PrettyJson.of(json));
             case CSV -> out.print(CsvRenderer.render(table));
             case TABLE -> out.print(TableRenderer.render(table, width));
         }
@@ -66,7 +66,7 @@ public final class Output {
     }
 
     public void json(Object value) {
-        out.println(Json.pretty(value));
+        out.println(PrettyJson.of(value));
     }
 
     /** A plain line of the result (text output only). */

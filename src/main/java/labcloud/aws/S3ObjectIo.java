@@ -149,9 +149,14 @@ public final class S3ObjectIo {
 
     /**
      * One page of a listing; {@code truncated} if more keys follow the last one, and then
-     * {@code nextToken} the continuation token for the next page (null if the store sent none).
+     * {@code nextToken} the continuation token for the next page (null if the store sent none);
+     * {@code prefixes}: the common prefixes of a delimited listing (the folders it rolled up).
      */
-    public record ListPage(List<Listed> objects, boolean truncated, String nextToken) {}
+    public record ListPage(List<Listed> objects, boolean truncated, String nextToken, List<String> prefixes) {
+        public ListPage(List<Listed> objects, boolean truncated, String nextToken) {
+            this(objects, truncated, nextToken, List.of());
+        }
+    }
 
     /**
      * One ListObjectsV2 page (up to 1,000 keys, no delimiter): keys under {@code prefix} that sort
@@ -159,7 +164,14 @@ public final class S3ObjectIo {
      * three may be null; start-after and a token are never sent together, S3Proxy refuses that).
      */
     public ListPage listObjects(String bucket, String prefix, String startAfter, String token) {
-        StringBuilder q = new StringBuilder("encoding-type=url&list-type=2");
+        return listObjects(bucket, prefix, startAfter, token, null);
+    }
+
+    /** As above, with keys past the prefix that hold {@code delimiter} rolled up into {@link ListPage#prefixes}. */
+    public ListPage listObjects(String bucket, String prefix, String startAfter, String token, String delimiter) {
+        StringBuilder q = new StringBuilder();
+        if (delimiter != null) q.append("delimiter=").append(SigV4.uriEncode(delimiter, false)).append('&');
+        q.append("encoding-type=url&list-type=2");
         if (prefix != null && !prefix.isEmpty()) q.append("&prefix=").append(SigV4.uriEncode(prefix, false));
         if (token != null) q.append("&continuation-token=").append(SigV4.uriEncode(token, false));
         else if (startAfter != null) q.append("&start-after=").append(SigV4.uriEncode(startAfter, false));

@@ -55,13 +55,28 @@ final class ListingXml {
                         S3ObjectIo.unquote(text(xml, "ETag", i, close)), text(xml, "StorageClass", i, close)));
                 i = close + "</Contents>".length();
             }
+            List<String> prefixes = new ArrayList<>();
+            for (int i = xml.indexOf("<CommonPrefixes>"); i >= 0; i = xml.indexOf("<CommonPrefixes>", i)) {
+                int close = xml.indexOf("</CommonPrefixes>", i);
+                if (close < 0) return null;
+                String prefix = text(xml, "Prefix", i, close);
+                if (prefix == null) return null;
+                prefixes.add(prefix);
+                i = close + "</CommonPrefixes>".length();
+            }
             // every entry was read: no <x:Contents> or <Contents attr=...> that the scan passed over
             if (occurrences(xml, "Contents>") != 2 * objects.size()) return null;
+            if (occurrences(xml, "CommonPrefixes>") != 2 * prefixes.size()) return null;
             String keyCount = text(xml, "KeyCount", 0, end);
-            if (keyCount != null && !keyCount.strip().equals(Integer.toString(objects.size()))) return null;
+            // stores count the common prefixes of a delimited listing with its keys, or not
+            if (keyCount != null && !keyCount.strip().equals(Integer.toString(objects.size()))
+                    && !keyCount.strip().equals(Integer.toString(objects.size() + prefixes.size()))) return null;
             boolean truncated = "true".equalsIgnoreCase(strip(text(xml, "IsTruncated", 0, end)));
-            if ("url".equalsIgnoreCase(strip(text(xml, "EncodingType", 0, end)))) decodeKeys(objects);
-            return new S3ObjectIo.ListPage(objects, truncated, strip(text(xml, "NextContinuationToken", 0, end)));
+            if ("url".equalsIgnoreCase(strip(text(xml, "EncodingType", 0, end)))) {
+                decodeKeys(objects);
+                prefixes.replaceAll(p -> URLDecoder.decode(p, StandardCharsets.UTF_8));
+            }
+            return new S3ObjectIo.ListPage(objects, truncated, strip(text(xml, "NextContinuationToken", 0, end)), prefixes);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return null; // StAX reads it again and reports what is wrong
         }
@@ -132,7 +147,8 @@ final class ListingXml {
 
     static S3ObjectIo.ListPage parseStax(byte[] xml) throws IOException {
         List<S3ObjectIo.Listed> objects = new ArrayList<>();
-        boolean truncated = false, urlEncoded = false;
+        List<String> prefixes = new ArrayList<>();
+        boolean truncated = false, urlEncoded = false, inPrefixes = false;
         String key = null, etag = null, storageClass = null;
         long size = 0;
         Instant modified = null;
@@ -143,6 +159,10 @@ final class ListingXml {
             try {
                 while (r.hasNext()) {
                     int event = r.next();
+                    if (event == XMLStreamConstants.END_ELEMENT && "CommonPrefixes".equals(r.getLocalName())) {
+                        inPrefixes = false;
+                        continue;
+                    }
                     if (event == XMLStreamConstants.END_ELEMENT && "Contents".equals(r.getLocalName())) {
                         if (key == null) throw new IOException("a listing entry has no Key");
                         objects.add(new S3ObjectIo.Listed(key, size, modified, S3ObjectIo.unquote(etag), storageClass));
@@ -157,7 +177,9 @@ final class ListingXml {
                         sawRoot = true;
                         continue;
                     }
-                    if (inContents) {
+                    if (inPrefixes) {
+                        if ("Prefix".equals(name)) prefixes.add(r.getElementText());
+                    } else if (inContents) {
                         switch (name) {
                             case "Key" -> key = r.getElementText();
                             case "Size" -> size = Long.parseLong(r.getElementText().strip());
@@ -174,6 +196,7 @@ final class ListingXml {
                                 size = 0;
                                 modified = null;
                             }
+                            case "CommonPrefixes" -> inPrefixes = true;
                             case "IsTruncated" -> truncated = Boolean.parseBoolean(r.getElementText().strip());
                             case "NextContinuationToken" -> nextToken = r.getElementText().strip();
                             case "EncodingType" -> urlEncoded = "url".equalsIgnoreCase(r.getElementText().strip());
@@ -185,10 +208,13 @@ final class ListingXml {
                 r.close();
             }
             if (!sawRoot) throw new IOException("the store's answer to a listing was empty");
-            if (urlEncoded) decodeKeys(objects); // EncodingType may come after the entries
+            if (urlEncoded) { // EncodingType may come after the entries
+                decodeKeys(objects);
+                prefixes.replaceAll(p -> URLDecoder.decode(p, StandardCharsets.UTF_8));
+            }
         } catch (XMLStreamException | IllegalArgumentException | DateTimeParseException e) {
             throw new IOException("unreadable listing from the store: " + e.getMessage(), e);
         }
-        return new S3ObjectIo.ListPage(objects, truncated, nextToken);
+        return new S3ObjectIo.ListPage(objects, truncated, nextToken, prefixes);
     }
 }

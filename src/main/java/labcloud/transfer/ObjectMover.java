@@ -158,7 +158,6 @@ final class ObjectMover {
 
     private void multipartUpload(RangeSource src, ObjectEntry e, Ref.S3 to, Path localPath, DigestCache.Stamp before)
             throws Exception {
-        var s3 = to.store().client();
         long size = e.size();
         long partSize = settings.parts().partSize(size);
         int count = settings.parts().parts(size);
@@ -189,8 +188,8 @@ final class ObjectMover {
         if (uploadId == null) {
             crc = src.crc32c();
             String c = crc;
-            uploadId = s3.createMultipartUpload(b -> b.bucket(to.bucket()).key(to.key())
-                    .metadata(c == null ? Map.of() : Map.of(Checksums.CRC_METADATA, c))).uploadId();
+            uploadId = to.store().objects().createMultipartUpload(to.bucket(), to.key(),
+                    c == null ? Map.of() : Map.of(Checksums.CRC_METADATA, c));
             if (source != null) writer = journal.begin(to.store().id(), to.bucket(), to.key(), source, size, mtime, partSize, uploadId, crc);
         }
         String id = uploadId;
@@ -232,12 +231,8 @@ final class ObjectMover {
             else abortQuietly(to, id);
             throw ex;
         }
-        List<CompletedPart> parts = new ArrayList<>();
-        etags.forEach((n, tag) -> parts.add(CompletedPart.builder().partNumber(n).eTag("\"" + tag + "\"").build()));
-        var resp = s3.completeMultipartUpload(b -> b.bucket(to.bucket()).key(to.key()).uploadId(id)
-                .multipartUpload(m -> m.parts(parts)));
+        String etag = to.store().objects().completeMultipartUpload(to.bucket(), to.key(), id, etags);
         if (w != null) w.finish();
-        String etag = S3Listing.unquote(resp.eTag());
         if (Checksums.multipartCount(etag) > 0 && etags.values().stream().allMatch(Checksums::isPlainMd5)) {
             List<byte[]> md5s = etags.values().stream().map(t -> java.util.HexFormat.of().parseHex(t)).toList();
             if (!Checksums.multipartEtag(md5s).equalsIgnoreCase(etag)) {
@@ -386,11 +381,8 @@ final class ObjectMover {
                     try {
                         long permits = budget.acquire(Math.min(len, RANGE_HOLD));
                         try {
-                            if (index == 0) {
-                                HeadObjectResponse h = from.store().client().headObject(b -> b.bucket(from.bucket()).key(from.key()));
-                                crc.set(h.metadata().get(Checksums.CRC_METADATA));
-                            }
-                            rangeCrcs[index] = fetchRange(from, e, ch, off, len);
+                            // the first range's answer carries the object's metadata: no HEAD (nor SDK client) for it
+                            rangeCrcs[index] = fetchRange(from, e, ch, off, len, index == 0 ? crc : null);
                             bytesMoved.addAndGet(len);
                         } finally {
                             budget.release(permits);
@@ -411,13 +403,16 @@ final class ObjectMover {
     /**
      * Streams one byte range straight into its place in the file (no part-sized buffer) and returns
      * its CRC32C; a range cut off mid-body is fetched again here rather than failing the whole file.
+     * With {@code storedCrc}, the CRC32C the object's metadata holds (null if none) is put there.
      */
-    private static long fetchRange(Ref.S3 from, ObjectEntry e, FileChannel ch, long off, int len) throws IOException {
+    private static long fetchRange(Ref.S3 from, ObjectEntry e, FileChannel ch, long off, int len, AtomicReference<String> storedCrc)
+            throws IOException {
         for (int attempt = 1; ; attempt++) {
             long pos = off;
             CRC32C crc = new CRC32C();
             try (var d = from.store().objects().getRange(from.bucket(), from.key(), off, off + len - 1, e.etag());
                  InputStream in = d.body()) {
+                if (storedCrc != null) storedCrc.set(d.metadata().get(Checksums.CRC_METADATA));
                 byte[] buf = new byte[IO_SLICE];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     crc.update(buf, 0, n);

@@ -23,8 +23,9 @@ import labcloud.core.Workers;
  * tree a sync compares against), points about every 1,000th of its keys ({@link SplitPoints}) split
  * the key space into ranges that are listed side by side: range (lo, hi] starts after lo and stops
  * past hi, with request prefixes as narrow as the two ends allow (see {@link KeySpan}). Without a
- * guide, points are guessed from the first page when its keys are numbered ({@link NumberedKeys}),
- * until a guessed range comes back empty. Either way the ranges cover the whole key space, so a
+ * guide, a nested tree is cut along its folders ({@link FolderScan}); a flat prefix's points are
+ * guessed from the first page when its keys are numbered ({@link NumberedKeys}), until a guessed
+ * range comes back empty. Either way the ranges cover the whole key space, so a
  * key the guide does not have is listed all the same.
  */
 public final class S3Listing {
@@ -54,7 +55,18 @@ public final class S3Listing {
                 Iterator<String> points = boundaries;
                 Guess guess = null;
                 if (!hasNext(boundaries)) {
-                    // no guide: the first page shows whether the keys are numbered (see NumberedKeys)
+                    // no guide: a nested tree is cut along its folders (see FolderScan)
+                    List<FolderScan.Piece> pieces = FolderScan.pieces(store, bucket, prefix);
+                    if (pieces != null) {
+                        for (int i = 0; i < pieces.size(); i++) {
+                            slots.acquire();
+                            Range r = new Range(pieces.get(i), i == pieces.size() - 1);
+                            ranges.put(r);
+                            if (r.span != null) Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
+                        }
+                        return;
+                    }
+                    // a flat prefix: the first page shows whether the keys are numbered (see NumberedKeys)
                     guess = new Guess();
                     slots.acquire();
                     Range first = new Range(null, null, guess);
@@ -117,6 +129,10 @@ public final class S3Listing {
         /** Set before the range's END when the first page ends it (the first range of a guess). */
         volatile String hi;
         private final Guess guess;
+        /** A piece of a {@link FolderScan}: the one span to list (null for entries already known), and whether it is the last. */
+        final KeySpan span;
+        private final boolean piece;
+        private final boolean lastPiece;
         private boolean found;
         final BlockingQueue<Object> pages = new ArrayBlockingQueue<>(2);
 
@@ -124,12 +140,33 @@ public final class S3Listing {
             this.lo = lo;
             this.hi = hi;
             this.guess = guess;
+            this.span = null;
+            this.piece = false;
+            this.lastPiece = false;
+        }
+
+        Range(FolderScan.Piece piece, boolean last) {
+            this.lo = null;
+            this.hi = null;
+            this.guess = null;
+            this.span = piece.span();
+            this.piece = true;
+            this.lastPiece = last;
+            if (span == null) {
+                if (!piece.known().isEmpty()) pages.add(piece.known());
+                pages.add(END);
+            }
+        }
+
+        /** Whether the listing ends with this range. */
+        boolean last() {
+            return piece ? lastPiece : hi == null;
         }
 
         void fill(S3Store store, String bucket, String prefix) {
             Object last = END;
             try {
-                for (KeySpan span : KeySpan.cover(lo, hi)) list(store, bucket, prefix, span);
+                for (KeySpan s : span != null ? List.of(span) : KeySpan.cover(lo, hi)) list(store, bucket, prefix, s);
                 if (guess != null && !found && lo != null) guess.pastTheEnd = true; // guessed past the last key
             } catch (InterruptedException e) {
                 return;
@@ -227,7 +264,7 @@ public final class S3Listing {
                     Object next = range.pages.take();
                     if (next == END) {
                         slots.release();
-                        if (range.hi == null) done = true;
+                        if (range.last()) done = true;
                         range = null;
                     } else if (next instanceof RuntimeException e) {
                         done = true;

@@ -46,6 +46,24 @@ class ListingXmlTest {
     }
 
     @Test
+    void aDelimitedAnswerGivesItsFoldersDecodedByTheScanAndByStaxAlike() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix>d%2F</Prefix>\
+                <KeyCount>3</KeyCount><MaxKeys>1000</MaxKeys><Delimiter>%2F</Delimiter><IsTruncated>false</IsTruncated>\
+                <Contents><Key>d/a.txt</Key><LastModified>2026-11-30T10:00:00.000Z</LastModified><ETag>"x"</ETag><Size>1</Size></Contents>\
+                <CommonPrefixes><Prefix>d/proj+one%2F</Prefix></CommonPrefixes><CommonPrefixes><Prefix>d/%F0%9F%98%80%2F</Prefix></CommonPrefixes>\
+                <EncodingType>url</EncodingType></ListBucketResult>""";
+        S3ObjectIo.ListPage page = parse(xml);
+        assertThat(ListingXml.scan(xml)).as("the direct scan reads it (KeyCount counts the folders too)").isNotNull();
+        assertThat(page.objects()).extracting(S3ObjectIo.Listed::key).containsExactly("d/a.txt");
+        assertThat(page.prefixes()).containsExactly("d/proj one/", "d/😀/");
+        assertThat(ListingXml.scan(xml)).isEqualTo(ListingXml.parseStax(xml.getBytes(StandardCharsets.UTF_8)));
+        // a store whose KeyCount leaves the folders out reads the same
+        assertThat(ListingXml.scan(xml.replace("<KeyCount>3</KeyCount>", "<KeyCount>1</KeyCount>"))).isEqualTo(page);
+    }
+
+    @Test
     void plainKeysWithEntitiesAreReadAsTheyAre() throws Exception {
         String xml = "<ListBucketResult><IsTruncated>false</IsTruncated><Contents><Key>a&amp;b &lt;c&gt; &#233;&#x1F600;+%41</Key>"
                 + "<LastModified>2026-11-30T10:00:00Z</LastModified><ETag>\"x\"</ETag><Size>1</Size></Contents></ListBucketResult>";

@@ -110,6 +110,33 @@ class S3ListingTest {
     }
 
     @Test
+    void aNestedTreeWithoutAGuideIsListedAlongItsFoldersAndGivesExactlyThePlainListing() throws Exception {
+        List<String> keys = new ArrayList<>(List.of("t/a.txt", "t/x.txt", "t/x0", "t/x/y/z/deep.bin", "t/x/y/loose", "t/x/1",
+                "t/zz", "t/only/one/path/to/a/file", "outside/t/x"));
+        // many folders over several levels, names hashed rather than numbered
+        for (int i = 0; i < 40; i++) {
+            String project = "t/p-" + Integer.toString(i * 7919 % 4001, 36);
+            for (int j = 0; j < 3; j++) keys.add(project + "/s-" + Integer.toString(j * 104729 + i, 36) + "/f" + Integer.toString(i * 31 + j, 36));
+            keys.add(project + "/readme");
+        }
+        // a folder with more entries than one delimited page holds: the rest of it is listed after the page
+        for (int i = 0; i < 1_030; i++) keys.add("t/wide/" + Integer.toString(i * 7919 + 13, 36) + (i % 97 == 0 ? "/inner" : ".dat"));
+        put(keys);
+        fx.s3().putObject(b -> b.bucket(fx.bucket).key("t/x/"), RequestBody.empty()); // a "folder" marker
+        List<String> expected = new ArrayList<>();
+        fx.s3().listObjectsV2Paginator(b -> b.bucket(fx.bucket).prefix("t/")).contents().forEach(o -> expected.add(o.key().substring(2)));
+        expected.remove("x/");
+        assertThat(expected).hasSize(keys.size() - 1);
+        assertThat(keys(S3Listing.list(store, fx.bucket, "t/"))).isEqualTo(expected);
+        // a folder, and the whole bucket
+        assertThat(keys(S3Listing.list(store, fx.bucket, "t/x/"))).containsExactly("1", "y/loose", "y/z/deep.bin");
+        List<String> all = new ArrayList<>();
+        fx.s3().listObjectsV2Paginator(b -> b.bucket(fx.bucket)).contents().forEach(o -> all.add(o.key()));
+        all.remove("t/x/");
+        assertThat(keys(S3Listing.list(store, fx.bucket, ""))).isEqualTo(all);
+    }
+
+    @Test
     void syncGuidedByALocalTreeListsEveryRemoteKeyIncludingOnesTheTreeLacks() throws Exception {
         List<String> remote = new ArrayList<>();
         for (int i = 0; i < 2_100; i++) remote.add(String.format("d/f%05d", i * 2)); // even numbers remotely

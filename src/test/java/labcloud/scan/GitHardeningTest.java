@@ -67,6 +67,15 @@ class GitHardeningTest {
     @Test
     void theTrapIsRealWhenGitRunsWithoutProtection() throws Exception {
         HostileRepo h = hostile(f.keyId(), f.secret(), f.keyId(), f.secret());
+        // git runs a clean filter only for a file whose stat no longer matches the index (or is racily
+        // clean, which depends on timing): make every file newer, so that plain git runs both filters
+        java.nio.file.attribute.FileTime later = java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5));
+        try (var files = java.nio.file.Files.walk(h.repo.dir())) {
+            for (java.nio.file.Path p : files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(p -> !h.repo.dir().relativize(p).startsWith(".git")).toList()) {
+                java.nio.file.Files.setLastModifiedTime(p, later);
+            }
+        }
         h.repo.tryRun(java.util.Map.of(), "ls-files", "-co", "--exclude-standard");
         h.repo.tryRun(java.util.Map.of(), "log", "--all", "--raw");
         h.repo.tryRun(java.util.Map.of(), "diff", "HEAD");

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import labcloud.advise.tree.AdviceTree;
+import labcloud.advise.tree.Fact;
+import labcloud.advise.tree.Facts;
 import labcloud.advise.tree.TreeWalk;
+import labcloud.advise.tree.Values;
 import labcloud.core.Sizes;
 import labcloud.core.UsageException;
 import labcloud.pricing.EgressCost;
@@ -140,7 +143,7 @@ public final class Advisor {
         EgressCost d = !cloud && dataInS3 && num(f, "data") > 0 ? catalog.egressCost(region, (long) num(f, "data")) : null;
         if (r == null && d == null) return null;
         AdviceTree.Setting rule = tree.settings().get("egressRule");
-        long ruleBytes = rule != null && rule.kind() == labcloud.advise.Fact.SIZE ? (long) (double) (Double) rule.value() : DEFAULT_RULE;
+        long ruleBytes = rule != null && rule.kind() == Fact.SIZE ? (long) (double) (Double) rule.value() : DEFAULT_RULE;
         long largest = Math.max(r == null ? 0 : perRun, d == null ? 0 : (long) num(f, "data"));
         boolean over = largest > ruleBytes;
         String note = over

@@ -61,20 +61,20 @@ public final class AdviceService {
         Map<String, Object> out = new LinkedHashMap<>();
         raw.forEach((name, v) -> {
             if (v == null || v.isBlank()) return;
-            labcloud.advise.Facts.Def d = labcloud.advise.Facts.get(name);
+            labcloud.advise.tree.Facts.Def d = labcloud.advise.tree.Facts.get(name);
             if (d == null || !d.input()) throw new labcloud.core.UsageException("unknown input '" + name + "'");
-            out.put(name, labcloud.advise.Values.parse(d.kind(), d.flag(), v));
+            out.put(name, labcloud.advise.tree.Values.parse(d.kind(), d.flag(), v));
         });
         return out;
     }
 
     /** The names of the inputs a form or query may give (ram, cores, gpu, ...). */
     public static java.util.List<String> inputNames() {
-        return labcloud.advise.Facts.all().values().stream().filter(labcloud.advise.Facts.Def::input).map(labcloud.advise.Facts.Def::name).toList();
+        return labcloud.advise.tree.Facts.all().values().stream().filter(labcloud.advise.tree.Facts.Def::input).map(labcloud.advise.tree.Facts.Def::name).toList();
     }
 
     /** The inputs this tree has no default for: what a user must give, or is asked for on a terminal. */
-    public java.util.List<labcloud.advise.Facts.Def> required() {
+    public java.util.List<labcloud.advise.tree.Facts.Def> required() {
         return Advisor.required(tree);
     }
 

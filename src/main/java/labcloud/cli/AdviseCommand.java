@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import labcloud.advise.Advice;
-import labcloud.advise.Facts;
+import labcloud.advise.tree.Facts;
 import labcloud.app.AdviceService;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;

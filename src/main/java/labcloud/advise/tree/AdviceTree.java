@@ -1,7 +1,6 @@
 package labcloud.advise.tree;
 
 import java.util.Map;
-import labcloud.advise.Fact;
 
 /**
  * The lab's decision tree, as data: questions (a test with a branch for each answer) leading to

@@ -2,7 +2,6 @@ package labcloud.advise.tree;
 
 import java.util.Map;
 import java.util.function.Function;
-import labcloud.advise.Fact;
 
 /**
  * A test in the decision tree: comparisons of facts, settings and literals joined by and/or/not,
@@ -90,7 +89,7 @@ public sealed interface Expr {
             case Name n -> {
                 Fact k = kinds.get(n.name());
                 if (k == null) throw new IllegalArgumentException("unknown name '" + n.name() + "' (facts: "
-                        + String.join(", ", labcloud.advise.Facts.all().keySet()) + "; or a setting)");
+                        + String.join(", ", Facts.all().keySet()) + "; or a setting)");
                 yield k;
             }
             case Literal l -> l.kind();

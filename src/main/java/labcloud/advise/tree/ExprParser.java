@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import labcloud.advise.Fact;
 import labcloud.core.Sizes;
 import labcloud.core.UsageException;
 

@@ -1,4 +1,4 @@
-package labcloud.advise;
+package labcloud.advise.tree;
 
 import java.util.Locale;
 import labcloud.core.Sizes;

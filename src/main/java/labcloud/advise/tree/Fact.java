@@ -1,4 +1,4 @@
-package labcloud.advise;
+package labcloud.advise.tree;
 
 import java.util.Locale;
 import labcloud.core.Sizes;
@@ -24,7 +24,8 @@ public enum Fact {
         };
     }
 
-    static String plain(double d) {
+    /** A number without a needless ".0", or with two decimals. */
+    public static String plain(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
     }
 }

@@ -1,4 +1,4 @@
-package labcloud.advise;
+package labcloud.advise.tree;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

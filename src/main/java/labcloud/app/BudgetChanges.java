@@ -16,7 +16,7 @@ import labcloud.inventory.InventoryOptions;
 import labcloud.inventory.InventoryService;
 import labcloud.inventory.Resource;
 import labcloud.inventory.ResourceTypes;
-import labcloud.policy.EmailAddress;
+import labcloud.policy.rules.EmailAddress;
 
 /** `labcloud budget set|remove`: plan a project budget change, and with apply make it and record it in the audit log. */
 public final class BudgetChanges {

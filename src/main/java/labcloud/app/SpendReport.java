@@ -40,7 +40,7 @@ import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryOptions;
 import labcloud.inventory.InventoryService;
 import labcloud.inventory.Resource;
-import labcloud.policy.ProjectSpend;
+import labcloud.policy.rules.ProjectSpend;
 import labcloud.store.Store;
 import labcloud.trail.TrailEvent;
 import labcloud.trail.TrailFilter;

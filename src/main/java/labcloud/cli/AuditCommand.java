@@ -16,7 +16,7 @@ import labcloud.policy.AuditReport;
 import labcloud.policy.LabPolicy;
 import labcloud.policy.OwnerDigest;
 import labcloud.policy.People;
-import labcloud.policy.Severity;
+import labcloud.policy.rules.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

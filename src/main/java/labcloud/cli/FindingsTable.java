@@ -10,7 +10,7 @@ import java.util.Locale;
 import labcloud.cli.output.Format;
 import labcloud.cli.output.Table;
 import labcloud.policy.AuditService;
-import labcloud.policy.Finding;
+import labcloud.policy.rules.Finding;
 import labcloud.policy.OwnerDigest;
 
 /**

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import labcloud.core.RegionError;
+import labcloud.policy.rules.Finding;
+import labcloud.policy.rules.Severity;
 
 /**
  * The audit's result; its JSON form is {@code {"findings":[...],"summary":{...},"errors":[...]}}.

@@ -9,6 +9,10 @@ import java.util.TreeMap;
 import labcloud.aws.AwsContext;
 import labcloud.core.RegionError;
 import labcloud.inventory.Resource;
+import labcloud.policy.rules.AuditInput;
+import labcloud.policy.rules.Finding;
+import labcloud.policy.rules.ProjectSpend;
+import labcloud.policy.rules.Severity;
 import labcloud.trail.TrailFacts;
 
 /**

@@ -3,6 +3,11 @@ package labcloud.policy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import labcloud.policy.rules.AuditInput;
+import labcloud.policy.rules.Finding;
+import labcloud.policy.rules.Rule;
+import labcloud.policy.rules.RuleCatalog;
+import labcloud.policy.rules.RuleConfig;
 
 /** Runs the enabled rules of a policy over the audit input; findings most severe first. */
 public final class Auditor {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import labcloud.core.ExitCode;
 import labcloud.core.LabcloudException;
+import labcloud.policy.rules.Finding;
 import labcloud.store.Store;
 
 /**

@@ -1,6 +1,7 @@
 package labcloud.policy;
 
 import java.util.Map;
+import labcloud.policy.rules.RuleConfig;
 
 /**
  * The lab's policy: every known rule's configuration, and the people map used to fill Email tags

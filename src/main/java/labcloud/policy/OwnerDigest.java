@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import labcloud.policy.rules.Finding;
 
 /** Findings grouped per owner, each group with a short text ready to send to that person. */
 public final class OwnerDigest {

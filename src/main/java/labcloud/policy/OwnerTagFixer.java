@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.inventory.Resource;
+import labcloud.policy.rules.ResourceFacts;
 import labcloud.trail.Creator;
 import labcloud.trail.OwnerAttribution;
 

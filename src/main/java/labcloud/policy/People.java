@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.inventory.Resource;
+import labcloud.policy.rules.EmailAddress;
 
 /** Who is reachable where: IAM users' own Email tags, overridden by the policy's people map. */
 public final class People {

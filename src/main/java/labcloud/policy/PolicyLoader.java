@@ -13,6 +13,12 @@ import labcloud.core.Environment;
 import labcloud.core.LabFile;
 import labcloud.core.LocatedYaml;
 import labcloud.core.UsageException;
+import labcloud.policy.rules.EmailAddress;
+import labcloud.policy.rules.Param;
+import labcloud.policy.rules.Rule;
+import labcloud.policy.rules.RuleCatalog;
+import labcloud.policy.rules.RuleConfig;
+import labcloud.policy.rules.Severity;
 
 /**
  * Reads the lab policy: built-in defaults, overridden by {@code --policy FILE} or else

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import labcloud.core.UsageException;
 import labcloud.inventory.Resource;
+import labcloud.policy.rules.EmailAddress;
 
 /**
  * Plans `tag set`: which resources (ids, or --filter expressions) get which tags, optionally only

@@ -10,7 +10,7 @@ import labcloud.app.LabRefresh;
 import labcloud.inventory.Inventory;
 import labcloud.inventory.SnapshotStore;
 import labcloud.policy.LabPolicy;
-import labcloud.policy.RuleConfig;
+import labcloud.policy.rules.RuleConfig;
 import labcloud.store.Store;
 import labcloud.trail.TrailEvent;
 

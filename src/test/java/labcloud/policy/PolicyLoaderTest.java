@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import labcloud.core.Environment;
 import labcloud.core.UsageException;
+import labcloud.policy.rules.RuleCatalog;
+import labcloud.policy.rules.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

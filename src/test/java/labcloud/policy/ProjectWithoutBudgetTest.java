@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import labcloud.policy.rules.AuditInput;
+import labcloud.policy.rules.Finding;
+import labcloud.policy.rules.ProjectSpend;
 import labcloud.trail.OwnerAttribution;
 import org.junit.jupiter.api.Test;
 

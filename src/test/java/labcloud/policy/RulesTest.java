@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.inventory.Resource;
+import labcloud.policy.rules.AuditInput;
+import labcloud.policy.rules.Finding;
 import labcloud.trail.OwnerAttribution;
 import labcloud.trail.Trail;
 import org.junit.jupiter.api.Test;

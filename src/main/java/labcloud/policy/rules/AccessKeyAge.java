@@ -3,12 +3,6 @@ package labcloud.policy.rules;
 import java.time.Instant;
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.Param;
-import labcloud.policy.ResourceFacts;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** Active keys older than maxDays must be rotated; from warnDays on, a warning at warnSeverity. */
 public final class AccessKeyAge extends BaseRule {

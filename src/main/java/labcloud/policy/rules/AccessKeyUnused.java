@@ -3,12 +3,6 @@ package labcloud.policy.rules;
 import java.time.Instant;
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.Param;
-import labcloud.policy.ResourceFacts;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** Active keys nobody uses are pure risk: never used after neverUsedDays, or idle for idleDays. */
 public final class AccessKeyUnused extends BaseRule {

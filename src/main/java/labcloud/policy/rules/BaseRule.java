@@ -2,9 +2,6 @@ package labcloud.policy.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import labcloud.policy.Param;
-import labcloud.policy.Rule;
-import labcloud.policy.Severity;
 
 /** The id, severity, description and parameters every rule declares. */
 abstract class BaseRule implements Rule {

@@ -1,10 +1,6 @@
 package labcloud.policy.rules;
 
 import java.util.List;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 import labcloud.trail.Trail;
 
 /** A trail that exists but is stopped gives a false sense of being recorded. */

@@ -1,10 +1,6 @@
 package labcloud.policy.rules;
 
 import java.util.List;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 import labcloud.trail.Trail;
 
 /** Without a logging multi-region trail, activity in some region goes unrecorded. */

@@ -2,11 +2,6 @@ package labcloud.policy.rules;
 
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.ResourceFacts;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** An Elastic IP associated with nothing is billed by the hour for nothing. */
 public final class EipIdle extends BaseRule {

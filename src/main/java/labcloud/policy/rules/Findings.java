@@ -3,10 +3,6 @@ package labcloud.policy.rules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** Builds findings about a resource with its owner and cost filled in the same way for every rule. */
 final class Findings {

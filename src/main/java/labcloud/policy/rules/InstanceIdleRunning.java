@@ -2,12 +2,6 @@ package labcloud.policy.rules;
 
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.Param;
-import labcloud.policy.ResourceFacts;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /**
  * A running instance whose CPU stayed low all day is most likely forgotten: it bills by the hour

@@ -3,12 +3,6 @@ package labcloud.policy.rules;
 import java.time.Instant;
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.Param;
-import labcloud.policy.ResourceFacts;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** A stopped instance costs nothing, but its volumes (and an Elastic IP on it) still do. */
 public final class InstanceStoppedLong extends BaseRule {

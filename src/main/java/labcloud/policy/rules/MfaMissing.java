@@ -2,11 +2,6 @@ package labcloud.policy.rules;
 
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.ResourceFacts;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** Users who can sign in to the console without a second factor. */
 public final class MfaMissing extends BaseRule {

@@ -3,12 +3,6 @@ package labcloud.policy.rules;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.Param;
-import labcloud.policy.ProjectSpend;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /**
  * A project that spends money with no AWS budget watching it: nobody hears about it before the bill.

@@ -2,11 +2,6 @@ package labcloud.policy.rules;
 
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.Param;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** Resources outside the regions the lab works in (an empty list allows every region). */
 public final class RegionNotAllowed extends BaseRule {

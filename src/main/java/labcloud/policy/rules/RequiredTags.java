@@ -5,13 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.EmailAddress;
-import labcloud.policy.Finding;
-import labcloud.policy.Param;
-import labcloud.policy.Rule;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** The lab's tags on everything: present, non-empty, Email an address, Project from the allowed list. */
 public final class RequiredTags implements Rule {

@@ -2,11 +2,6 @@ package labcloud.policy.rules;
 
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.ResourceFacts;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** Buckets anyone on the internet can read (research data is rarely meant to be). */
 public final class S3Public extends BaseRule {

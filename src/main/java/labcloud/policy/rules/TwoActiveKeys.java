@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import labcloud.inventory.Resource;
-import labcloud.policy.AuditInput;
-import labcloud.policy.Finding;
-import labcloud.policy.RuleConfig;
-import labcloud.policy.Severity;
 
 /** A user with two active keys: one of them is usually a forgotten copy. */
 public final class TwoActiveKeys extends BaseRule {
@@ -21,7 +17,7 @@ public final class TwoActiveKeys extends BaseRule {
         Map<String, List<String>> active = new TreeMap<>();
         for (Resource r : in.resources()) {
             if (!Resource.IAM_ACCESS_KEY.equals(r.type()) || !"Active".equalsIgnoreCase(AccessKeyAge.status(r))) continue;
-            String user = labcloud.policy.ResourceFacts.text(r, "userName");
+            String user = ResourceFacts.text(r, "userName");
             if (user != null) active.computeIfAbsent(user, k -> new ArrayList<>()).add(r.id());
         }
         Map<String, Resource> byId = in.byId();

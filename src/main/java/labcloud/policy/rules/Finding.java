@@ -1,4 +1,4 @@
-package labcloud.policy;
+package labcloud.policy.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,11 +1,11 @@
-package labcloud.policy;
+package labcloud.policy.rules;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * One rule as the lab policy configures it: on or off, its severity and its parameters (already
- * checked against the rule's parameter types by {@link PolicyLoader}).
+ * checked against the rule's parameter types by the policy loader).
  */
 public record RuleConfig(String id, boolean enabled, Severity severity, Map<String, Object> params) {
 

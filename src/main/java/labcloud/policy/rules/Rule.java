@@ -1,4 +1,4 @@
-package labcloud.policy;
+package labcloud.policy.rules;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package labcloud.policy;
+package labcloud.policy.rules;
 
 import java.util.List;
 import labcloud.policy.rules.AccessKeyAge;

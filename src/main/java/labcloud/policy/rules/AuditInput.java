@@ -1,4 +1,4 @@
-package labcloud.policy;
+package labcloud.policy.rules;
 
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package labcloud.policy;
+package labcloud.policy.rules;
 
 /** A rule parameter: its type (for validating policy files) and its built-in default. */
 public record Param(Type type, Object defaultValue) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import labcloud.store.Store;
+import labcloud.web.view.DashboardData;
 
 /** The recent CloudTrail activity the dashboard shows, replaced as a whole on each refresh (table dashboard_activity). */
 public final class ActivityStore {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import labcloud.store.Store;
+import labcloud.web.view.DashboardData;
 
 /**
  * Reads the audit's finding history (table {@code findings}, written by {@code policy.FindingHistory}):

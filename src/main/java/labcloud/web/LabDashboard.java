@@ -13,6 +13,7 @@ import labcloud.policy.LabPolicy;
 import labcloud.policy.rules.RuleConfig;
 import labcloud.store.Store;
 import labcloud.trail.TrailEvent;
+import labcloud.web.view.DashboardData;
 
 /**
  * The dashboard wired to the lab: a refresh is the lab's refresh use case ({@link LabRefresh}:

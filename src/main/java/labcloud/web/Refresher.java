@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import labcloud.app.Failures;
 import labcloud.core.LabcloudException;
 import labcloud.core.Redactor;
+import labcloud.web.view.DashboardData;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 
 /**
  * Keeps the dashboard's data fresh: runs the refresh job (collect from AWS, save to the store)

@@ -3,6 +3,8 @@ package labcloud.web;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 
 /**
  * Rendered responses (page HTML, API JSON) of the current model and refresh status, by path and

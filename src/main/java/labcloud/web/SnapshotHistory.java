@@ -10,6 +10,7 @@ import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryChanges;
 import labcloud.inventory.Resource;
 import labcloud.inventory.SnapshotStore;
+import labcloud.web.view.DashboardData;
 
 /**
  * The inventory snapshots in the store (written by {@code labcloud inventory}, the demo and the

@@ -21,6 +21,7 @@ import labcloud.policy.PolicyLoader;
 import labcloud.inventory.SnapshotStore;
 import labcloud.store.Store;
 import labcloud.trail.OwnerAttribution;
+import labcloud.web.view.DashboardData;
 
 /**
  * Fills a store for bench/dashboard: N resources that look like a big lab's (every type, six

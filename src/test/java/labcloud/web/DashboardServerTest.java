@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import labcloud.core.Json;
 import labcloud.core.UsageException;
+import labcloud.web.view.DashboardData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -15,6 +15,7 @@ import labcloud.inventory.Inventory;
 import labcloud.inventory.InventoryOptions;
 import labcloud.inventory.ResourceTypes;
 import labcloud.policy.AuditReport;
+import labcloud.web.view.DashboardData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -19,6 +19,8 @@ import labcloud.store.Store;
 import labcloud.testing.FaultProxy;
 import labcloud.testing.Moto;
 import labcloud.testing.TestLab;
+import labcloud.web.view.DashboardData;
+import labcloud.web.view.RefreshStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ec2.model.InstanceType;

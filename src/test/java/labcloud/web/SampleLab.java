@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.inventory.Resource;
+import labcloud.web.view.DashboardData;
 
 /**
  * A small lab's worth of resources and findings, written out by hand, for the server tests that

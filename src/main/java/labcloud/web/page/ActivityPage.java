@@ -2,10 +2,9 @@ package labcloud.web.page;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import labcloud.web.DashboardData;
-import labcloud.web.DashboardModel;
-import labcloud.web.Html;
-import labcloud.web.RefreshStatus;
+import labcloud.web.view.DashboardData;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 import labcloud.web.view.ActivityReport;
 
 /** Activity: recent CloudTrail events per user and per resource, then the events themselves. */

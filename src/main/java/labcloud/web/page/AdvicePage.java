@@ -7,9 +7,8 @@ import labcloud.advise.Advice;
 import labcloud.advise.StorageOption;
 import labcloud.app.AdviceService;
 import labcloud.core.Sizes;
-import labcloud.web.DashboardModel;
-import labcloud.web.Html;
-import labcloud.web.RefreshStatus;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 
 /**
  * Advice: the lab's "when to use the cloud?" tree, drawn, and a form that asks it (GET, so the

@@ -1,9 +1,8 @@
 package labcloud.web.page;
 
 import java.util.List;
-import labcloud.web.DashboardModel;
-import labcloud.web.Html;
-import labcloud.web.RefreshStatus;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 import labcloud.web.view.KeyReport;
 
 /** Keys & MFA: access key ages against the rotation schedule, and the users without MFA. */

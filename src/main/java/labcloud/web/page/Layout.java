@@ -3,9 +3,8 @@ package labcloud.web.page;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import labcloud.web.DashboardModel;
-import labcloud.web.Html;
-import labcloud.web.RefreshStatus;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 
 /** The frame around every page: navigation, snapshot line, refresh banner, scripts (static files only, for the CSP). */
 public final class Layout {

@@ -1,10 +1,9 @@
 package labcloud.web.page;
 
 import java.util.List;
-import labcloud.web.DashboardData;
-import labcloud.web.DashboardModel;
-import labcloud.web.Html;
-import labcloud.web.RefreshStatus;
+import labcloud.web.view.DashboardData;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 import labcloud.web.view.Overview;
 
 /** Overview: totals, cost charts (drawn by overview.js from /api/overview), findings and their trend, changes. */

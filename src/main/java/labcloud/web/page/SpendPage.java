@@ -10,9 +10,8 @@ import labcloud.cost.BudgetStatus;
 import labcloud.cost.CostRecords.Month;
 import labcloud.cost.Reconciliation;
 import labcloud.cost.Spend;
-import labcloud.web.DashboardModel;
-import labcloud.web.Html;
-import labcloud.web.RefreshStatus;
+import labcloud.web.view.DashboardModel;
+import labcloud.web.view.RefreshStatus;
 
 /**
  * Spend: the latest `labcloud cost` report from the store. Monthly spend per Project (bars) and the

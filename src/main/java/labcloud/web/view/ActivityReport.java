@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import labcloud.web.DashboardData;
-import labcloud.web.DashboardData.Activity;
+import labcloud.web.view.DashboardData.Activity;
 
 /** The Activity page: recent CloudTrail events, and who or what was busiest. */
 public record ActivityReport(List<Count> byUser, List<Count> byResource, List<Activity> events) {

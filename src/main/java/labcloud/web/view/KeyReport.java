@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.web.DashboardData;
 
 /** The Keys & MFA page: access key ages against the rotation schedule, and users without MFA. */
 public record KeyReport(int rotationDays, List<Key> keys, List<User> users, List<User> withoutMfa) {

@@ -3,7 +3,6 @@ package labcloud.web.view;
 import java.util.List;
 import java.util.Map;
 import labcloud.inventory.Resource;
-import labcloud.web.DashboardData;
 
 /** The Overview page and {@code /api/overview}: where the money goes, what the audit found, what changed. */
 public record Overview(DashboardData.Snapshot snapshot, int resources, double monthlyCost, int unpriced,

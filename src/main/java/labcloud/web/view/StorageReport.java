@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import labcloud.inventory.Resource;
-import labcloud.web.DashboardData;
 
 /** The Storage page: EBS volumes (unattached ones flagged), snapshots, EFS and S3 with sizes and cost. */
 public record StorageReport(List<Volume> volumes, List<Snapshot> snapshots, List<FileSystem> fileSystems, List<Bucket> buckets,

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.inventory.Resource;
-import labcloud.web.DashboardData;
 
 /**
  * The Tags page: how many resources carry the policy's required tags, per type and per owner, and

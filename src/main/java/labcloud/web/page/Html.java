@@ -1,4 +1,4 @@
-package labcloud.web;
+package labcloud.web.page;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

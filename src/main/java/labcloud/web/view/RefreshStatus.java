@@ -1,4 +1,4 @@
-package labcloud.web;
+package labcloud.web.view;
 
 import java.time.Instant;
 

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * labcloud's layers (DESIGN.md): shells (cli, web) -> app (use cases) -> capabilities -> aws, store
- * -> core. A module may use modules of its own rank or below, never above; no two modules may use
- * each other, directly or round a loop; the shells never name anything in labcloud.aws: they reach
- * the account through app (LabAccount, Lab).
+ * -> core. A module may use modules of its own rank or below, never above; no two modules, and no
+ * two packages, may use each other, directly or round a loop; the shells never name anything in
+ * labcloud.aws: they reach the account through app (LabAccount, Lab).
  */
 final class Layers {
     /** Higher uses lower. Capabilities are ranked among themselves by what they build on. */
@@ -59,9 +59,11 @@ final class Layers {
         return out;
     }
 
-    /** Each cycle between modules, as "a -> b -> a". */
-    static List<String> cycles(PackageGraph g) {
-        Map<String, Set<String>> arrows = g.moduleArrows();
+    /**
+     * Cycles in a graph of arrows (modules' or packages'), each as "a -> b -> a": at least one per
+     * loop, so none means the graph has no loop at all.
+     */
+    static List<String> cycles(Map<String, Set<String>> arrows) {
         List<String> out = new ArrayList<>();
         Map<String, Integer> state = new HashMap<>(); // 1 on the path, 2 done
         for (String m : arrows.keySet()) visit(m, arrows, state, new ArrayList<>(), out);

@@ -69,6 +69,11 @@ public final class LabAccount implements AutoCloseable {
         return name;
     }
 
+    /** A --regions value, "all" or a comma-separated list, checked as {@link #regions(String)} will read it. */
+    public static String checkRegions(String spec) {
+        return AwsContext.validateRegionSpec(spec);
+    }
+
     AwsContext aws() {
         if (aws == null) aws = new AwsContext(settings, env);
         return aws;

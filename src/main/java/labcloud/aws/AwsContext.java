@@ -244,6 +244,11 @@ public final class AwsContext implements AutoCloseable {
         Regions.validate(r);
     }
 
+    /** A --regions value ("all", or names each checked as above), as it will be resolved; exit 2 otherwise. */
+    public static String validateRegionSpec(String spec) {
+        return Regions.checkSpec(spec);
+    }
+
     /** Runs work across regions/services in parallel with this context's bounded concurrency. */
     public FanOut fanOut() {
         return new FanOut(FAN_OUT);

@@ -49,6 +49,15 @@ final class Regions {
     List<String> resolve(String spec) {
         if (spec == null || spec.isBlank()) return List.of(current.get());
         if (spec.trim().equalsIgnoreCase("all")) return enabled();
+        return names(spec);
+    }
+
+    /** A --regions value checked by the same rule without reading the account: "all", or the names, each checked. */
+    static String checkSpec(String spec) {
+        return spec.trim().equalsIgnoreCase("all") ? "all" : String.join(",", names(spec));
+    }
+
+    private static List<String> names(String spec) {
         List<String> out = new ArrayList<>();
         for (String part : spec.split(",")) {
             String r = part.trim().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.util.Map;
 import labcloud.app.Lab;
 import labcloud.app.LabAudit;
 import labcloud.cli.convert.EndOfDayConverter;
+import labcloud.cli.convert.RegionsConverter;
 import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
@@ -36,7 +37,7 @@ public final class AuditCommand extends BaseCommand {
     @Option(names = "--by-owner", description = "group findings per owner into a digest ready to send")
     boolean byOwner;
 
-    @Option(names = "--regions", paramLabel = "all|r1,r2", description = "regions to audit (default all enabled)")
+    @Option(names = "--regions", paramLabel = "all|r1,r2", converter = RegionsConverter.class, description = "regions to audit (default all enabled)")
     String regions = "all";
 
     @Override

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import labcloud.app.BudgetChanges;
+import labcloud.cli.convert.RegionsConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
@@ -34,7 +35,7 @@ public final class BudgetCommand extends BaseCommand {
         @Option(names = "--email", paramLabel = "ADDR", description = "where alerts go (default: the Email tag most used by the project's resources)")
         String email;
 
-        @Option(names = "--regions", paramLabel = "all|r1,r2", description = "regions to look for the project's Email tag (default all enabled)")
+        @Option(names = "--regions", paramLabel = "all|r1,r2", converter = RegionsConverter.class, description = "regions to look for the project's Email tag (default all enabled)")
         String regions = "all";
 
         @Option(names = "--apply", description = "make the change (without it, only print the plan)")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import labcloud.app.SpendReport;
+import labcloud.cli.convert.RegionsConverter;
 import labcloud.core.ExitCode;
 import labcloud.cost.CostDimension;
 import labcloud.cost.CostSettings;
@@ -28,7 +29,7 @@ public final class CostCommand extends BaseCommand {
             + "(default cost.cacheMaxAge in ~/.labcloud/config.yaml, else 6h)")
     String maxAge;
 
-    @Option(names = "--regions", paramLabel = "all|r1,r2", description = "regions whose inventory is compared (default all enabled)")
+    @Option(names = "--regions", paramLabel = "all|r1,r2", converter = RegionsConverter.class, description = "regions whose inventory is compared (default all enabled)")
     String regions = "all";
 
     @Override

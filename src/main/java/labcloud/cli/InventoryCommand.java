@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import labcloud.app.InventoryRun;
+import labcloud.cli.convert.RegionsConverter;
 import labcloud.cli.convert.StartOfDayConverter;
 import labcloud.cli.output.Format;
 import labcloud.core.ExitCode;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "inventory", description = "Every resource in every region, with its estimated monthly cost. "
         + "Each run is saved in ~/.labcloud/labcloud.db; --changes compares it with the previous run.")
 public final class InventoryCommand extends BaseCommand {
-    @Option(names = "--regions", paramLabel = "all|R1,R2", description = "regions to read (default: the current region; 'all' for every enabled region)")
+    @Option(names = "--regions", paramLabel = "all|R1,R2", converter = RegionsConverter.class, description = "regions to read (default: the current region; 'all' for every enabled region)")
     String regions;
 
     @Option(names = "--types", paramLabel = "T1,T2", description = "resource types: ec2-instance, ebs-volume, ebs-snapshot, "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import labcloud.app.MachineControl;
 import labcloud.app.MachineListing;
+import labcloud.cli.convert.RegionsConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
 import labcloud.core.UsageException;
@@ -57,7 +58,7 @@ public final class MachineCommand extends BaseCommand {
 
     @Command(name = "list", description = "The machines in every region: state, type, uptime, $/month, idle minutes, idle-stop.")
     static final class ListMachines extends BaseCommand {
-        @Option(names = "--regions", paramLabel = "all|r1,r2", description = "regions to look in (default all enabled)")
+        @Option(names = "--regions", paramLabel = "all|r1,r2", converter = RegionsConverter.class, description = "regions to look in (default all enabled)")
         String regions = "all";
 
         @Option(names = "--all", description = "every lab member's machines, not just yours")

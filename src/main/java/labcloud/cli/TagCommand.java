@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import labcloud.cli.convert.RegionsConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
@@ -38,7 +39,7 @@ public final class TagCommand extends BaseCommand {
         @Option(names = "--apply", description = "make the changes (without it, only print the plan)")
         boolean apply;
 
-        @Option(names = "--regions", paramLabel = "all|r1,r2", description = "regions to look in (default all enabled)")
+        @Option(names = "--regions", paramLabel = "all|r1,r2", converter = RegionsConverter.class, description = "regions to look in (default all enabled)")
         String regions = "all";
 
         Inventory inventory() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import labcloud.cli.convert.DurationConverter;
 import labcloud.cli.convert.EndOfDayConverter;
+import labcloud.cli.convert.RegionsConverter;
 import labcloud.cli.convert.StartOfDayConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
@@ -51,7 +52,7 @@ public final class TrailCommand extends BaseCommand {
     @Option(names = "--to", paramLabel = "DATE", converter = EndOfDayConverter.class, description = "end (default now)")
     Instant to;
 
-    @Option(names = "--regions", paramLabel = "all|r1,r2", description = "regions to search (default all enabled)")
+    @Option(names = "--regions", paramLabel = "all|r1,r2", converter = RegionsConverter.class, description = "regions to search (default all enabled)")
     String regions = "all";
 
     @Option(names = "--source", paramLabel = "auto|s3|api",

@@ -61,6 +61,9 @@ class ConvertersTest {
         refused("unknown region 'us-east-99x" + hint, "inventory", "--region", "us-east-99x");
         refused("unknown region 'eu west" + hint, "remote", "add", "r", "--endpoint", "https://s3.example.org", "--remote-region", "eu west");
         refused("unknown region '../x" + hint, "price", "update", "--regions", "us-east-1,../x");
+        refused("unknown region 'eu-west-9z" + hint, "audit", "--regions", "us-east-1,eu-west-9z");
+        refused("unknown region '../x" + hint, "machine", "list", "--regions", "../x");
+        refused("--regions is empty (use 'all' or e.g. us-east-1,eu-west-1)", "inventory", "--regions", " , ");
         refused("invalid --endpoint-url 'ftp://127.0.0.1:9': only http:// and https:// are supported (expected e.g. "
                 + "https://s3.example.org or http://127.0.0.1:9000)", "--endpoint-url", "ftp://127.0.0.1:9", "scan", home.toString());
         refused("invalid --url 'http://127.0.0.1:99999': the port must be 1-65535 (expected e.g. "

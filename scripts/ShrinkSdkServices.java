@@ -30,8 +30,9 @@ import java.util.stream.Stream;
  * the request, response and shape classes of every operation: labcloud calls a few dozen, and the
  * rest were two thirds of the jar.
  *
- * How: every class outside software/amazon/awssdk/services/ is kept as it is and is a root.
- * A service class is kept when a kept class refers to it (by class, by a type in a descriptor or
+ * How: every class outside software/amazon/awssdk/services/ and kotlin/ (Javalin's library, of
+ * which a third is reached) is kept as it is and is a root. A traced class is kept when a kept
+ * class refers to it (by class, by a type in a descriptor or
  * signature, or by its name in a string, which is how the SDK's core loads the STS and SSO
  * credential factories). The clients (the classes named *Client, outside the model) are the one
  * place cut at method level: an operation method (one whose signature names a model,

@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  *
  * How: every class outside software/amazon/awssdk/services/ and kotlin/ (Javalin's library, of
  * which about 70% is reached) is kept as it is and is a root. A traced class is kept when a kept
- * class refers to it (by class, by a type in a descriptor or signature, or by its name in a string, which is how the SDK's core loads the STS and SSO
- * credential factories). The clients (the classes named *Client, outside the model) are the one
+ * class refers to it (by class, by a type in a descriptor or signature, or by its name in a
+ * string, which is how the SDK's core loads the STS and SSO credential factories). The clients (the classes named *Client, outside the model) are the one
  * place cut at method level: an operation method (one whose signature names a model,
  * paginator or waiter type) stays only when something kept calls an operation of that name and
  * descriptor on any client of the same service. Everything else of a client stays, and a kept

@@ -33,16 +33,17 @@ import java.util.stream.Stream;
  * How: every class outside software/amazon/awssdk/services/ and kotlin/ (Javalin's library, of
  * which about 70% is reached) is kept as it is and is a root. A traced class is kept when a kept
  * class refers to it (by class, by a type in a descriptor or signature, or by its name in a
- * string, which is how the SDK's core loads the STS and SSO credential factories). The clients (the classes named *Client, outside the model) are the one
- * place cut at method level: an operation method (one whose signature names a model,
- * paginator or waiter type) stays only when something kept calls an operation of that name and
- * descriptor on any client of the same service. Everything else of a client stays, and a kept
- * client method keeps what its own code refers to. Kept classes are copied unchanged; a trimmed
- * client keeps its constant pool and its remaining methods' bytes as they were.
+ * string, which is how the SDK's core loads the STS and SSO credential factories). The clients
+ * (the classes named *Client, outside the model) are the one place cut at method level: an
+ * operation method (one whose signature names a model, paginator or waiter type) stays only when
+ * something kept calls an operation of that name and descriptor on any client of the same
+ * service. Everything else of a client stays, and a kept client method keeps what its own code
+ * refers to. Kept classes are copied unchanged; a trimmed client keeps its constant pool and its
+ * remaining methods' bytes as they were.
  *
  * Reflection on service classes by computed names would escape this; the SDK does none beyond the
- * named factories (its native-image reflection configs list only those), and the packaged jar is
- * tested by running every command against moto (ShippedJarIT).
+ * named factories (its native-image reflection configs list only those), and `mvn verify` runs
+ * the permissions test's commands again as java -jar on the packaged jar (maven-failsafe-plugin).
  *
  * Needs JDK 24 or later (the java.lang.classfile API); run as a source file:
  *   java scripts/ShrinkSdkServices.java target/labcloud.jar

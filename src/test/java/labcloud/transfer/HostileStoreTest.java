@@ -155,4 +155,45 @@ class HostileStoreTest {
             assertThat(r.stderr()).doesNotContain("Exception", "\tat ");
         }
     }
+
+    /**
+     * A fresh download of a nested tree first asks for '/'-delimited listings (FolderScan). A store
+     * whose delimited answers lie (keys below the folder, as if it ignored the delimiter, or a
+     * folder outside the prefix asked for) must not change what is downloaded: the plain listing
+     * serves, every file arrives whole, and nothing else is written.
+     */
+    @Test
+    void delimitedListingsThatLieFallBackToThePlainListing(S3ProxyServer store) throws Exception {
+        List<String> lies = List.of(
+                "<Contents><Key>d/p1/deeper/x.txt</Key><Size>3</Size><ETag>\"e\"</ETag></Contents>",
+                "<CommonPrefixes><Prefix>elsewhere/</Prefix></CommonPrefixes>");
+        for (String lie : lies) {
+            try (RawHttpServer server = new RawHttpServer(store.endpoint());
+                 TransferFixture fx = new TransferFixture(server.endpoint(), true)) {
+                fx.verifyEndpoint = store.endpoint();
+                Map<String, byte[]> files = new java.util.TreeMap<>();
+                for (String key : List.of("p1/a.txt", "p2/sub/b.txt", "c.txt")) {
+                    byte[] data = TransferFixture.random(5_000, key.hashCode());
+                    files.put(key, data);
+                    fx.s3().putObject(p -> p.bucket(fx.bucket).key("d/" + key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
+                }
+                server.rule(r -> r.method().equals("GET") && r.query().contains("delimiter=") ? (req, out) -> {
+                    RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nConnection: close\r\n\r\n"
+                            + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><IsTruncated>false</IsTruncated>"
+                            + lie + "</ListBucketResult>");
+                    return false;
+                } : null);
+                Map<String, String> env = new HashMap<>(fx.vars);
+                Path target = fx.work.resolve("down");
+                CliResult r = CliProcess.run(env, fx.work, "sync", fx.url("d/"), target.toString());
+                assertThat(server.taken()).as("the delimited listing was asked for").isPositive();
+                assertThat(r.exitCode()).as(lie + "\n" + r).isZero();
+                try (var walk = Files.walk(target)) {
+                    assertThat(walk.filter(Files::isRegularFile).map(f -> target.relativize(f).toString()).sorted().toList())
+                            .as(lie).containsExactlyElementsOf(files.keySet());
+                }
+                for (var f : files.entrySet()) assertThat(Files.readAllBytes(target.resolve(f.getKey()))).isEqualTo(f.getValue());
+            }
+        }
+    }
 }

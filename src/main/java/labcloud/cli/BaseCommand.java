@@ -16,9 +16,17 @@ public abstract class BaseCommand implements Callable<Integer> {
     protected CommandSpec spec;
 
     private LabAccount account;
+    /** Set when the command runs without picocli's model (see {@link ScanLine}). */
+    private Main parent;
 
     protected Main root() {
-        return (Main) spec.root().userObject();
+        return parent != null ? parent : (Main) spec.root().userObject();
+    }
+
+    /** Runs the command for {@code main} without picocli: the caller has set its options. */
+    final int runFor(Main main) throws Exception {
+        parent = main;
+        return run();
     }
 
     protected GlobalOptions globals() {

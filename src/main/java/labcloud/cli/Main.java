@@ -86,6 +86,8 @@ public final class Main implements Runnable {
             main.out.flush();
             return ExitCode.OK;
         }
+        ScanCommand scan = ScanLine.parse(args, main.globals);
+        if (scan != null) return main.runWithoutPicocli(scan);
         CommandLine cmd = commandLine(main, invoked(args));
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new java.io.PrintWriter(main.out, true));
@@ -98,6 +100,19 @@ public final class Main implements Runnable {
             main.closeAll();
             main.out.flush();
             main.err.flush();
+        }
+    }
+
+    /** A command {@link ScanLine} has read: run, failures mapped and resources closed as picocli's execute does. */
+    private int runWithoutPicocli(BaseCommand command) {
+        try {
+            return command.runFor(this);
+        } catch (Exception ex) {
+            return onFailure(ex);
+        } finally {
+            closeAll();
+            out.flush();
+            err.flush();
         }
     }
 

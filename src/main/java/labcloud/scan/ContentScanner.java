@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 final class ContentScanner {
     /** Bytes examined for NUL bytes to recognise binary files, as git does. */
-    private static final int BINARY_SNIFF = 8000;
+    static final int BINARY_SNIFF = 8000;
+    /** Why a binary file is not scanned. */
+    static final String BINARY = "binary";
     private static final Pattern INI_SECTION = Pattern.compile("(?m)^[ \\t]*\\[[^\\]\\n]{1,200}\\][ \\t]*\\r?$");
     private static final Pattern INI_KEY_ID = Pattern.compile("(?mi)^[ \\t]*aws_access_key_id[ \\t]*=[ \\t]*\\S");
     private static final Pattern INI_SECRET = Pattern.compile("(?mi)^[ \\t]*aws_secret_access_key[ \\t]*=[ \\t]*\\S");
@@ -48,13 +50,14 @@ final class ContentScanner {
         if (length > maxBytes) return Result.skip(path, "too large (" + length + " bytes)");
         List<Finding> findings = new ArrayList<>();
         List<KeyPair> pairs = new ArrayList<>();
+        boolean notebook = isNotebook(path);
+        if (!notebook && isBinary(bytes, length)) return Result.skip(path, BINARY);
         boolean triggers = SecretDetector.mayContainSecrets(bytes, length);
-        boolean notebook = path.toLowerCase(Locale.ROOT).endsWith(".ipynb");
         if (notebook && !triggers && !isBinary(bytes, length)) return new Result(findings, pairs, null); // nothing to parse for
         if (notebook && scanNotebook(path, bytes, length, findings, pairs)) {
             return new Result(findings, pairs, null);
         }
-        if (isBinary(bytes, length)) return Result.skip(path, "binary");
+        if (isBinary(bytes, length)) return Result.skip(path, BINARY);
         if (!triggers && !isCredentialsFileName(path)) return new Result(findings, pairs, null);
         // Latin-1 maps each byte to one char: no decoding cost, and offsets stay byte offsets.
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
@@ -103,6 +106,10 @@ final class ContentScanner {
             }
             if (best != null) pairs.add(new KeyPair(findings.get(firstFinding + i), key.secret(), best.secret()));
         }
+    }
+
+    static boolean isNotebook(String path) {
+        return path.toLowerCase(Locale.ROOT).endsWith(".ipynb");
     }
 
     static boolean isBinary(byte[] bytes, int length) {

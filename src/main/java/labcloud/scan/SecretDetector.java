@@ -96,12 +96,15 @@ final class SecretDetector {
         // byte, 0.20 so (C2: 0.24 and 0.18).
         for (; i + 8 <= length; i += 7) {
             long w = (long) LONGS.get(b, i);
+            long dashes = zeroByte(w ^ ONES * '-');
+            if ((w & LETTER_BIT) == 0 && (dashes & dashes >>> 8) == 0) continue; // no letter, no "--": no trigger starts here
             if (mayHoldAnchor(w) && mayHoldTriggerPair(w) && triggerIn(b, i, i + 8, length)) return true;
         }
         return triggerIn(b, i, length, length);
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LETTER_BIT = 0x4040404040404040L;
     private static final long ONES = 0x0101010101010101L, HIGH_BITS = 0x8080808080808080L, LOWER_CASE = 0x2020202020202020L;
 
     /**

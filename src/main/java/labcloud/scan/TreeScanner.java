@@ -95,7 +95,14 @@ final class TreeScanner {
             byte[] buf = buffer(attrs.size());
             int n;
             try (InputStream in = Files.newInputStream(file)) {
-                n = in.readNBytes(buf, 0, buf.length);
+                // The head first: a binary file (images, arrays, archives: much of a lab's tree) is
+                // known by it, and the rest of it is never read.
+                n = in.readNBytes(buf, 0, Math.min(buf.length, ContentScanner.BINARY_SNIFF));
+                if (n == ContentScanner.BINARY_SNIFF && ContentScanner.isBinary(buf, n) && !ContentScanner.isNotebook(name)) {
+                    collector.skip(new Skipped(name, ContentScanner.BINARY));
+                    return;
+                }
+                n += in.readNBytes(buf, n, buf.length - n);
                 if (n == buf.length && in.read() >= 0) { // grew since we looked: read it all
                     byte[] all = Files.readAllBytes(file);
                     buf = all;

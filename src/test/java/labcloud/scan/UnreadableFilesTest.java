@@ -28,6 +28,11 @@ class UnreadableFilesTest {
         Files.writeString(lockedDir.resolve("inside.txt"), "nothing\n");
         Files.setPosixFilePermissions(lockedDir, PosixFilePermissions.fromString("---------"));
         Files.write(dir.resolve("model.bin"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 'A', 'K', 'I', 'A'});
+        // binary from its first bytes on: a key further in is never read
+        byte[] weights = new byte[64 * 1024];
+        byte[] hidden = ("k = '" + f.keyId() + "'\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(hidden, 0, weights, 20_000, hidden.length);
+        Files.write(dir.resolve("weights.npy"), weights);
         Files.writeString(dir.resolve("huge.csv"), ("row," + f.keyId() + "\n").repeat(60_000));
         Files.writeString(dir.resolve("found.py"), "k = '" + f.keyId() + "'\n");
 
@@ -48,7 +53,8 @@ class UnreadableFilesTest {
         List<String> skipped = new ArrayList<>();
         report.get("skipped").forEach(s -> skipped.add(s.get("path").asText() + ": " + s.get("reason").asText()));
         assertThat(skipped).anySatisfy(s -> assertThat(s).startsWith("huge.csv: too large"))
-                .contains("locked.py: unreadable (permission denied)", "model.bin: binary", "private: unreadable directory");
+                .contains("locked.py: unreadable (permission denied)", "model.bin: binary", "weights.npy: binary",
+                        "private: unreadable directory");
         assertThat(report.get("findings")).hasSize(1);
         assertThat(report.get("findings").get(0).get("path").asText()).isEqualTo("found.py");
         assertThat(stderr).contains("note: skipped locked.py: unreadable (permission denied)");

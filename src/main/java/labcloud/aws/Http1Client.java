@@ -46,7 +46,8 @@ final class Http1Client implements AutoCloseable {
     private final Duration readTimeout;
     private final long readTimeoutNanos;
     private final ProxySettings proxies;
-    private final SSLSocketFactory tls;
+    /** Made on the first https connection: loading the JDK's trusted certificates costs 30-40 ms of CPU. */
+    private final java.util.function.Supplier<SSLSocketFactory> tls;
     private final Map<String, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -55,7 +56,20 @@ final class Http1Client implements AutoCloseable {
     }
 
     Http1Client(Duration connectTimeout, Duration readTimeout, ProxySettings proxies) {
-        this(connectTimeout, readTimeout, proxies, (SSLSocketFactory) SSLSocketFactory.getDefault());
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        this.readTimeoutNanos = readTimeout.toNanos();
+        this.proxies = proxies;
+        this.tls = DefaultTls::factory;
+    }
+
+    /** The JVM's default TLS set-up, made when this class is first used (on the first https connection). */
+    private static final class DefaultTls {
+        static final SSLSocketFactory FACTORY = (SSLSocketFactory) SSLSocketFactory.getDefault();
+
+        static SSLSocketFactory factory() {
+            return FACTORY;
+        }
     }
 
     /** With the TLS setup to use (tests trust a certificate of their own with it). */
@@ -64,7 +78,7 @@ final class Http1Client implements AutoCloseable {
         this.readTimeout = readTimeout;
         this.readTimeoutNanos = readTimeout.toNanos();
         this.proxies = proxies;
-        this.tls = tls;
+        this.tls = () -> tls;
     }
 
     /**
@@ -261,7 +275,7 @@ final class Http1Client implements AutoCloseable {
             s.setSoTimeout((int) readTimeout.toMillis());
             if (proxy != null && tls) tunnel(s, host, port, proxy);
             if (tls) {
-                SSLSocket ssl = (SSLSocket) this.tls.createSocket(s, host, port, true);
+                SSLSocket ssl = (SSLSocket) this.tls.get().createSocket(s, host, port, true);
                 SSLParameters p = ssl.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("HTTPS");
                 ssl.setSSLParameters(p);

@@ -128,12 +128,12 @@ class SecretDetectorTest {
     }
 
     /**
-     * The pre-filter reads eight bytes at a time: every trigger must pass wherever it falls in a word,
+     * The pre-filter looks at every third pair of bytes: every trigger must pass at any offset,
      * at the end of the bytes or not, among bytes that are anchors but start no trigger.
      */
     @Test
     void preFilterPassesTriggersAtEveryOffset() {
-        // anchors that start no trigger; then numbers, whose words the pre-filter passes over unread
+        // anchors that start no trigger; then numbers and punctuation, which hold no trigger's pair
         for (String filler : List.of("Are Rk-Y rakK ArY-r kYA- ", "12,-0.5 3-7\t40;9.1\n-8,0x1f,")) {
             preFilterPassesTriggersAtEveryOffset(filler);
         }

@@ -45,22 +45,12 @@
     });
   }
 
-  fetch('/api/overview', { credentials: 'same-origin' }).then(function (r) {
-    if (!r.ok) throw new Error('HTTP ' + r.status);
-    return r.json();
-  }).then(function (o) {
+  window.labcloudCharts('/api/overview', function (o) {
     bar('chart-cost-by-region', o.costByRegion, 'cost/month', true);
     bar('chart-cost-by-type', o.costByType, 'cost/month', true);
     bar('chart-cost-by-project', o.costByProject, 'cost/month', true);
     bar('chart-cost-by-owner', o.costByOwner, 'cost/month', true);
     bar('chart-findings-by-rule', o.findingsByRule, 'findings', false);
     trend(o.trend || []);
-    document.body.setAttribute('data-charts', 'ready');
-  }).catch(function (e) {
-    document.body.setAttribute('data-charts', 'failed');
-    var p = document.createElement('p');
-    p.className = 'banner error';
-    p.textContent = 'Charts unavailable: ' + e.message;
-    document.querySelector('main').prepend(p);
   });
 }());

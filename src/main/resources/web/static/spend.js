@@ -61,20 +61,10 @@
     });
   }
 
-  fetch('/api/spend', { credentials: 'same-origin' }).then(function (r) {
-    if (!r.ok) throw new Error('HTTP ' + r.status);
-    return r.json();
-  }).then(function (o) {
+  window.labcloudCharts('/api/spend', function (o) {
     if (o.spend) {
       monthly(o.spend.monthlyByProject || []);
       daily(o.spend);
     }
-    document.body.setAttribute('data-charts', 'ready');
-  }).catch(function (e) {
-    document.body.setAttribute('data-charts', 'failed');
-    var p = document.createElement('p');
-    p.className = 'banner error';
-    p.textContent = 'Charts unavailable: ' + e.message;
-    document.querySelector('main').prepend(p);
   });
 }());

@@ -17,10 +17,9 @@ import labcloud.testing.CheckIpStub;
 import labcloud.testing.CliResult;
 import labcloud.testing.Moto;
 import labcloud.testing.TestLab;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
@@ -30,17 +29,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 class MachineLaunchTest {
     static final String[] TAGS = {"--project", "genomics", "--task", "qc", "--owner", "alice", "--email", "alice@lab.example"};
 
-    private CheckIpStub checkIp;
-
-    @BeforeEach
-    void stub() {
-        checkIp = CheckIpStub.standard();
-    }
-
-    @AfterEach
-    void stopStub() {
-        checkIp.close();
-    }
+    @RegisterExtension
+    final CheckIpStub.PerTest stub = new CheckIpStub.PerTest();
 
     static CliResult launch(TestLab lab, CheckIpStub checkIp, String name, String type, String... more) {
         lab.vars().put("LABCLOUD_CHECKIP_URL", checkIp.url());
@@ -62,7 +52,7 @@ class MachineLaunchTest {
 
     @Test
     void planShowsTypePriceAndTagsAndCreatesNothing(TestLab lab) throws Exception {
-        CliResult plan = launch(lab, checkIp, "lab1", "t3.medium");
+        CliResult plan = launch(lab, stub.stub(), "lab1", "t3.medium");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.stdout()).contains("t3.medium: 2 vCPU, 4 GiB, no GPU, x86_64", "$0.0416/hour", "$30.37/month",
                 "50 GiB gp3", "genomics (flag)", "60 min unused", "your public IP /32", "SSM al2023-ami-kernel-default-x86_64");
@@ -76,7 +66,7 @@ class MachineLaunchTest {
     @Test
     void applyLaunchesATaggedLockedDownMachineFromTheSsmAmi(TestLab lab) throws Exception {
         long t0 = System.nanoTime();
-        CliResult r = launch(lab, checkIp, "lab1", "t3.medium", "--apply", "--output", "json");
+        CliResult r = launch(lab, stub.stub(), "lab1", "t3.medium", "--apply", "--output", "json");
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode doc = Json.MAPPER.readTree(r.stdout());
@@ -146,7 +136,7 @@ class MachineLaunchTest {
 
     @Test
     void armTypesGetTheArmImage(TestLab lab) {
-        CliResult r = launch(lab, checkIp, "arm", "t4g.medium", "--apply", "--ssh-cidr", "198.51.100.0/24");
+        CliResult r = launch(lab, stub.stub(), "arm", "t4g.medium", "--apply", "--ssh-cidr", "198.51.100.0/24");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         String ami = lab.aws().ssm("us-east-1").getParameter(b -> b.name(Amis.parameterFor("arm64"))).parameter().value();
         Instance i = instance(lab, "arm");
@@ -166,7 +156,7 @@ class MachineLaunchTest {
         lab.vars().put("AWS_SECRET_ACCESS_KEY", key.secretAccessKey());
         Files.createDirectories(lab.home().resolve(".labcloud"));
         Files.writeString(lab.home().resolve(".labcloud/config.yaml"), "tags:\n  Project: vision\n  Task: setup\n");
-        lab.vars().put("LABCLOUD_CHECKIP_URL", checkIp.url());
+        lab.vars().put("LABCLOUD_CHECKIP_URL", stub.stub().url());
         CliResult r = lab.run("machine", "launch", "lab2", "--type", "t3.small", "--output", "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode tags = Json.MAPPER.readTree(r.stdout()).path("plan").path("tags");
@@ -181,7 +171,7 @@ class MachineLaunchTest {
 
     @Test
     void badInputExitsTwoAndCreatesNothing(TestLab lab) throws Exception {
-        assertThat(launch(lab, checkIp, "taken", "t3.small", "--apply").exitCode()).isZero();
+        assertThat(launch(lab, stub.stub(), "taken", "t3.small", "--apply").exitCode()).isZero();
         Ec2Client ec2 = lab.aws().ec2("us-east-1");
         int instances = ec2.describeInstances().reservations().size();
         int keys = ec2.describeKeyPairs().keyPairs().size();
@@ -189,15 +179,15 @@ class MachineLaunchTest {
         String config = Files.readString(lab.home().resolve(".ssh/config"));
 
         Map<String, CliResult> bad = new java.util.LinkedHashMap<>();
-        bad.put("unknown type", launch(lab, checkIp, "x1", "t3.huge", "--apply"));
-        bad.put("1 GiB type", launch(lab, checkIp, "x2", "t3.micro", "--apply"));
-        lab.vars().put("LABCLOUD_CHECKIP_URL", checkIp.url());
+        bad.put("unknown type", launch(lab, stub.stub(), "x1", "t3.huge", "--apply"));
+        bad.put("1 GiB type", launch(lab, stub.stub(), "x2", "t3.micro", "--apply"));
+        lab.vars().put("LABCLOUD_CHECKIP_URL", stub.stub().url());
         bad.put("missing tags", lab.run("machine", "launch", "x3", "--type", "t3.small", "--project", "p", "--apply"));
-        bad.put("name in use", launch(lab, checkIp, "taken", "t3.small", "--apply"));
+        bad.put("name in use", launch(lab, stub.stub(), "taken", "t3.small", "--apply"));
         bad.put("unknown machine", lab.run("machine", "stop", "nosuch"));
-        bad.put("bad name", launch(lab, checkIp, "Bad_Name", "t3.small", "--apply"));
-        bad.put("world-open ssh", launch(lab, checkIp, "x4", "t3.small", "--apply", "--ssh-cidr", "0.0.0.0/0"));
-        bad.put("private key as public", launch(lab, checkIp, "x5", "t3.small", "--apply", "--public-key",
+        bad.put("bad name", launch(lab, stub.stub(), "Bad_Name", "t3.small", "--apply"));
+        bad.put("world-open ssh", launch(lab, stub.stub(), "x4", "t3.small", "--apply", "--ssh-cidr", "0.0.0.0/0"));
+        bad.put("private key as public", launch(lab, stub.stub(), "x5", "t3.small", "--apply", "--public-key",
                 lab.home().resolve(".ssh/labcloud/taken.pem").toString()));
         bad.forEach((what, r) -> {
             assertThat(r.exitCode()).as(what + ": " + r).isEqualTo(2);
@@ -223,7 +213,7 @@ class MachineLaunchTest {
         Path dir = Files.createDirectories(lab.home().resolve("keys"));
         Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("id").toString()).start();
         assertThat(p.waitFor()).isZero();
-        CliResult r = launch(lab, checkIp, "own", "t3.small", "--apply", "--public-key", dir.resolve("id.pub").toString());
+        CliResult r = launch(lab, stub.stub(), "own", "t3.small", "--apply", "--public-key", dir.resolve("id.pub").toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(Files.exists(lab.home().resolve(".ssh/labcloud/own.pem"))).isFalse();
         assertThat(Files.readString(lab.home().resolve(".ssh/config"))).contains("IdentityFile \"" + dir.resolve("id") + "\"");

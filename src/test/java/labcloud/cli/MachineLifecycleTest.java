@@ -18,30 +18,20 @@ import labcloud.testing.CheckIpStub;
 import labcloud.testing.CliResult;
 import labcloud.testing.Moto;
 import labcloud.testing.TestLab;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /** stop, start, resize, hold, list and terminate of a launched machine, against moto. */
 @ExtendWith(Moto.class)
 class MachineLifecycleTest {
-    private CheckIpStub checkIp;
-
-    @BeforeEach
-    void stub() {
-        checkIp = CheckIpStub.standard();
-    }
-
-    @AfterEach
-    void stopStub() {
-        checkIp.close();
-    }
+    @RegisterExtension
+    final CheckIpStub.PerTest stub = new CheckIpStub.PerTest();
 
     private Instance launched(TestLab lab, String name, String type) {
-        CliResult r = MachineLaunchTest.launch(lab, checkIp, name, type, "--apply");
+        CliResult r = MachineLaunchTest.launch(lab, stub.stub(), name, type, "--apply");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return MachineLaunchTest.instance(lab, name);
     }

@@ -43,4 +43,24 @@ public final class CheckIpStub implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
+    /** The standard stub, started before each test and stopped after it: {@code @RegisterExtension final CheckIpStub.PerTest checkIp}. */
+    public static final class PerTest implements org.junit.jupiter.api.extension.BeforeEachCallback,
+            org.junit.jupiter.api.extension.AfterEachCallback {
+        private CheckIpStub stub;
+
+        @Override
+        public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+            stub = standard();
+        }
+
+        @Override
+        public void afterEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+            stub.close();
+        }
+
+        public CheckIpStub stub() {
+            return stub;
+        }
+    }
 }

@@ -15,7 +15,7 @@ public final class OverviewPage {
 
     public static String render(DashboardModel model, RefreshStatus status) {
         Overview o = model.overview();
-        return Layout.render("/", model, status, List.of("/vendor/chart.umd.min.js", "/static/overview.js"), h -> {
+        return Layout.render("/", model, status, List.of("/vendor/chart.umd.min.js", "/static/charts.js", "/static/overview.js"), h -> {
             h.raw("<div class=\"cards\">");
             Layout.card(h, "total-cost", "estimated per month", Html.money(o.monthlyCost()));
             Layout.card(h, "resource-count", "resources", String.valueOf(o.resources()));

@@ -31,7 +31,7 @@ public final class SpendPage {
 
     public static String render(DashboardModel model, RefreshStatus status) {
         Spend s = model.data().spend();
-        return Layout.render("/spend", model, status, List.of("/vendor/chart.umd.min.js", "/static/spend.js"), h -> {
+        return Layout.render("/spend", model, status, List.of("/vendor/chart.umd.min.js", "/static/charts.js", "/static/spend.js"), h -> {
             if (s == null) {
                 h.raw("<div class=\"banner\" id=\"no-spend\">")
                         .text("No spend report in the store yet: run 'labcloud cost' (Cost Explorer answers are kept and reused).")

@@ -9,13 +9,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import labcloud.core.ProgressListener;
 import labcloud.git.Git;
 
@@ -41,21 +43,35 @@ final class TreeScanner {
             scanFile(parent, parent.relativize(root.toAbsolutePath()), collector);
             return collector.result(root.toString(), "tree", 0, t0);
         }
-        List<Path> files = list(root);
-        AtomicInteger next = new AtomicInteger();
+        // The workers start at once and take files as the listing finds them: on a tree of many
+        // small files the walk is a good part of the run, and it now overlaps the scanning.
+        BlockingQueue<Path> queue = new LinkedBlockingQueue<>();
         AtomicInteger done = new AtomicInteger();
-        int threads = Math.max(1, Math.min(options.threads(), files.size()));
+        AtomicInteger listed = new AtomicInteger(-1); // known once the listing ends
+        int threads = Math.max(1, options.threads());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
             pool.execute(() -> {
-                for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                    scanFile(root, files.get(i), collector);
-                    int d = done.incrementAndGet();
-                    if ((d & 1023) == 0) progress.update(d + "/" + files.size() + " files");
+                try {
+                    for (Path file = queue.take(); file != END; file = queue.take()) {
+                        scanFile(root, file, collector);
+                        int d = done.incrementAndGet();
+                        if ((d & 1023) == 0) progress.update(d + (listed.get() < 0 ? "" : "/" + listed.get()) + " files");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             });
         }
-        pool.shutdown();
+        try {
+            listed.set(list(root, queue::add));
+        } catch (RuntimeException e) {
+            pool.shutdownNow(); // the files listed so far are not worth finishing: the run fails
+            throw e;
+        } finally {
+            for (int t = 0; t < threads; t++) queue.add(END);
+            pool.shutdown();
+        }
         try {
             pool.awaitTermination(7, TimeUnit.DAYS);
         } catch (InterruptedException e) {
@@ -65,6 +81,9 @@ final class TreeScanner {
         progress.done();
         return collector.result(root.toString(), "tree", 0, t0);
     }
+
+    /** Tells a worker that the listing has ended (compared by identity: no file is this instance). */
+    private static final Path END = Path.of("end of listing");
 
     /** One read buffer per thread, reused from file to file: less garbage, fewer fresh pages to fault in. */
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 20]);
@@ -119,17 +138,22 @@ final class TreeScanner {
         }
     }
 
-    private List<Path> list(Path root) {
+    /** Hands each file to scan (relative to root) to {@code sink} and returns how many there were. */
+    private int list(Path root, Consumer<Path> sink) {
         if (!options.allFiles()) {
             Optional<Git> git = Git.open(root);
             if (git.isPresent()) {
-                List<Path> out = new ArrayList<>();
-                for (String p : git.get().nulSeparated("ls-files", "-co", "--exclude-standard", "-z")) out.add(Path.of(p));
-                return out;
+                List<String> files = git.get().nulSeparated("ls-files", "-co", "--exclude-standard", "-z");
+                for (String p : files) sink.accept(Path.of(p));
+                return files.size();
             }
         }
         GitignoreFilter ignore = options.allFiles() ? new GitignoreFilter() : GitignoreFilter.load(root);
-        List<Path> out = new ArrayList<>();
+        AtomicInteger count = new AtomicInteger();
+        Consumer<Path> out = p -> {
+            count.incrementAndGet();
+            sink.accept(p);
+        };
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -143,19 +167,19 @@ final class TreeScanner {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     Path rel = root.relativize(file);
-                    if (!ignore.ignored(rel, false)) out.add(rel);
+                    if (!ignore.ignored(rel, false)) out.accept(rel);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    out.add(root.relativize(file)); // reported as unreadable when scanned
+                    out.accept(root.relativize(file)); // reported as unreadable when scanned
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             throw new labcloud.core.LabcloudException(labcloud.core.ExitCode.FAILED, "cannot list " + root + ": " + e.getMessage(), e);
         }
-        return out;
+        return count.get();
     }
 }

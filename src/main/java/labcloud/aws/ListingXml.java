@@ -51,7 +51,7 @@ final class ListingXml {
                 String key = text(xml, "Key", i, close), size = text(xml, "Size", i, close);
                 String modified = text(xml, "LastModified", i, close);
                 if (key == null || size == null || modified == null) return null;
-                objects.add(new S3ObjectIo.Listed(key, Long.parseLong(size.strip()), Instant.parse(modified.strip()),
+                objects.add(new S3ObjectIo.Listed(key, Long.parseLong(size.strip()), UtcTimestamp.parse(modified.strip()),
                         S3ObjectIo.unquote(text(xml, "ETag", i, close)), text(xml, "StorageClass", i, close)));
                 i = close + "</Contents>".length();
             }
@@ -183,7 +183,7 @@ final class ListingXml {
                         switch (name) {
                             case "Key" -> key = r.getElementText();
                             case "Size" -> size = Long.parseLong(r.getElementText().strip());
-                            case "LastModified" -> modified = Instant.parse(r.getElementText().strip());
+                            case "LastModified" -> modified = UtcTimestamp.parse(r.getElementText().strip());
                             case "ETag" -> etag = r.getElementText();
                             case "StorageClass" -> storageClass = r.getElementText();
                             default -> { }

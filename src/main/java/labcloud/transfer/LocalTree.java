@@ -51,6 +51,75 @@ public final class LocalTree {
         };
     }
 
+    /**
+     * Files below {@code dir} (a key prefix of the tree: "" or a folder ending in '/'), counted up to
+     * {@code max}: the walk stops there, so a large tree costs no more than {@code max} files.
+     */
+    static long count(Path root, String dir, long max) {
+        Walker w = new Walker(dir.isEmpty() ? root : resolve(root, dir));
+        long n = 0;
+        try {
+            while (n < max && w.hasNext()) {
+                w.next();
+                n++;
+            }
+        } finally {
+            w.close();
+        }
+        return n;
+    }
+
+    /** The keys below {@code dir} ("" or a folder ending in '/') in key order, relative to root, walked lazily. */
+    static Iterator<String> keys(Path root, String dir) {
+        Iterator<String> below = keys(dir.isEmpty() ? root : resolve(root, dir));
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return below.hasNext();
+            }
+
+            @Override
+            public String next() {
+                return dir + below.next();
+            }
+        };
+    }
+
+    /**
+     * One directory of the tree, read once (and shared with walks of it in progress): how many
+     * entries it holds, and its sub-directories. Close it to let go of the entries.
+     */
+    static final class Dir implements AutoCloseable {
+        private final Level level;
+
+        Dir(Path root, String dir) {
+            level = new Level(dir.isEmpty() ? root : resolve(root, dir), dir);
+        }
+
+        /** Files and sub-directories. */
+        int size() {
+            return level.entries.length;
+        }
+
+        int folders() {
+            int n = 0;
+            for (Entry e : level.entries) if (e.isDirectory()) n++;
+            return n;
+        }
+
+        /** The sub-directories as keys relative to the root, ending in '/', in key order. */
+        List<String> folderKeys() {
+            List<String> out = new ArrayList<>();
+            for (Entry e : level.entries) if (e.isDirectory()) out.add(level.prefix + e.text() + "/");
+            return out;
+        }
+
+        @Override
+        public void close() {
+            level.leave();
+        }
+    }
+
     /** Local path for a key below root; {@link #unsafeReason} must have found nothing wrong with the key. */
     public static Path resolve(Path root, String key) {
         String why = unsafeReason(key);
@@ -163,6 +232,11 @@ public final class LocalTree {
             ObjectEntry e = next;
             next = null;
             return e;
+        }
+
+        /** Ends the walk early, letting go of the directories it shares. */
+        void close() {
+            while (!stack.isEmpty()) stack.pop().leave();
         }
     }
 

@@ -1,5 +1,6 @@
 package labcloud.transfer;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -47,44 +48,52 @@ public final class S3Listing {
      *                   runs to the end.
      */
     public static Iterator<ObjectEntry> list(S3Store store, String bucket, String prefix, Iterator<String> boundaries) {
+        return start(bucket, (ranges, slots) -> {
+            if (hasNext(boundaries)) {
+                split(store, bucket, prefix, boundaries, null, null, ranges, slots);
+            } else {
+                unguided(store, bucket, prefix, ranges, slots);
+            }
+        });
+    }
+
+    /**
+     * Lists the prefix along the folders of a local tree, the other side of a sync ({@link TreeGuide}).
+     * A tree of at most one page of files is no guide: the prefix is then listed as without one.
+     */
+    public static Iterator<ObjectEntry> alongTree(S3Store store, String bucket, String prefix, Path tree) {
+        return alongTree(store, bucket, prefix, tree, KEYS_PER_RANGE);
+    }
+
+    /** As above, with {@code limit} keys to a page (at least 2) as the plan's unit. */
+    static Iterator<ObjectEntry> alongTree(S3Store store, String bucket, String prefix, Path tree, int limit) {
+        return start(bucket, (ranges, slots) -> {
+            if (!TreeGuide.guides(tree, limit)) {
+                unguided(store, bucket, prefix, ranges, slots);
+                return;
+            }
+            TreeGuide.plan(tree, limit, folder -> FolderListing.start(store, bucket, prefix, folder), piece -> {
+                slots.acquire();
+                Range r = new Range(piece, false);
+                ranges.put(r);
+                Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
+            });
+            slots.acquire();
+            ranges.put(new Range((TreeGuide.Piece) null, true));
+        });
+    }
+
+    /** Puts the listing's ranges, in key order, on the queue the reader takes them from. */
+    private interface Producer {
+        void run(BlockingQueue<Range> ranges, Semaphore slots) throws InterruptedException;
+    }
+
+    private static Iterator<ObjectEntry> start(String bucket, Producer producer) {
         BlockingQueue<Range> ranges = new LinkedBlockingQueue<>(); // bounded by the slots
         Semaphore slots = new Semaphore(RANGES_AHEAD);
         Workers.start("s3-listing", () -> {
             try {
-                String lo = null;
-                Iterator<String> points = boundaries;
-                Guess guess = null;
-                if (!hasNext(boundaries)) {
-                    // no guide: a nested tree is cut along its folders (see FolderScan)
-                    List<FolderScan.Piece> pieces = FolderScan.pieces(store, bucket, prefix);
-                    if (pieces != null) {
-                        for (int i = 0; i < pieces.size(); i++) {
-                            slots.acquire();
-                            Range r = new Range(pieces.get(i), i == pieces.size() - 1);
-                            ranges.put(r);
-                            if (r.span != null) Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
-                        }
-                        return;
-                    }
-                    // a flat prefix: the first page shows whether the keys are numbered (see NumberedKeys)
-                    guess = new Guess();
-                    slots.acquire();
-                    Range first = new Range(null, null, guess);
-                    ranges.put(first);
-                    Workers.start("s3-listing-range", () -> first.fill(store, bucket, prefix));
-                    points = guess.points.join();
-                    if (!points.hasNext()) return; // the first range lists everything
-                    lo = first.hi;
-                }
-                while (true) {
-                    String hi = guess != null && guess.pastTheEnd ? null : nextBoundary(points, lo);
-                    slots.acquire();
-                    Range r = new Range(lo, hi, guess);
-                    ranges.put(r);
-                    Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
-                    if (hi == null) return;
-                    lo = hi;
-                }
+                producer.run(ranges, slots);
             } catch (InterruptedException e) {
                 // nobody is reading any more
             } catch (Throwable e) {
@@ -97,6 +106,45 @@ public final class S3Listing {
         return new Reader(ranges, slots, bucket);
     }
 
+    /** Without a guide: a nested tree is cut along its folders, a flat prefix's numbered keys are guessed at. */
+    private static void unguided(S3Store store, String bucket, String prefix, BlockingQueue<Range> ranges, Semaphore slots)
+            throws InterruptedException {
+        // a nested tree is cut along its folders (see FolderScan)
+        List<FolderScan.Piece> pieces = FolderScan.pieces(store, bucket, prefix);
+        if (pieces != null) {
+            for (int i = 0; i < pieces.size(); i++) {
+                slots.acquire();
+                Range r = new Range(pieces.get(i), i == pieces.size() - 1);
+                ranges.put(r);
+                if (r.span != null) Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
+            }
+            return;
+        }
+        // a flat prefix: the first page shows whether the keys are numbered (see NumberedKeys)
+        Guess guess = new Guess();
+        slots.acquire();
+        Range first = new Range(null, null, guess);
+        ranges.put(first);
+        Workers.start("s3-listing-range", () -> first.fill(store, bucket, prefix));
+        Iterator<String> points = guess.points.join();
+        if (!points.hasNext()) return; // the first range lists everything
+        split(store, bucket, prefix, points, first.hi, guess, ranges, slots);
+    }
+
+    /** Ranges from lo (null: the start) split at the points, the last one open. */
+    private static void split(S3Store store, String bucket, String prefix, Iterator<String> points, String lo, Guess guess,
+                              BlockingQueue<Range> ranges, Semaphore slots) throws InterruptedException {
+        while (true) {
+            String hi = guess != null && guess.pastTheEnd ? null : nextBoundary(points, lo);
+            slots.acquire();
+            Range r = new Range(lo, hi, guess);
+            ranges.put(r);
+            Workers.start("s3-listing-range", () -> r.fill(store, bucket, prefix));
+            if (hi == null) return;
+            lo = hi;
+        }
+    }
+
     private static boolean hasNext(Iterator<String> boundaries) {
         try {
             return boundaries.hasNext();
@@ -105,7 +153,7 @@ public final class S3Listing {
         }
     }
 
-    private static String nextBoundary(Iterator<String> boundaries, String after) {
+    static String nextBoundary(Iterator<String> boundaries, String after) {
         try {
             while (boundaries.hasNext()) {
                 String b = boundaries.next();
@@ -133,6 +181,10 @@ public final class S3Listing {
         final KeySpan span;
         private final boolean piece;
         private final boolean lastPiece;
+        /** A piece of a plan along a local tree ({@link TreeGuide}); null otherwise. */
+        private final TreeGuide.Piece guided;
+        /** The empty range after a plan's last piece. */
+        private final boolean endOfPlan;
         private boolean found;
         final BlockingQueue<Object> pages = new ArrayBlockingQueue<>(2);
 
@@ -143,6 +195,21 @@ public final class S3Listing {
             this.span = null;
             this.piece = false;
             this.lastPiece = false;
+            this.guided = null;
+            this.endOfPlan = false;
+        }
+
+        /** A piece of a {@link TreeGuide} plan, or (null, true) the end of the plan. */
+        Range(TreeGuide.Piece guided, boolean endOfPlan) {
+            this.lo = null;
+            this.hi = null;
+            this.guess = null;
+            this.span = null;
+            this.piece = false;
+            this.lastPiece = false;
+            this.guided = guided;
+            this.endOfPlan = endOfPlan;
+            if (endOfPlan) pages.add(END);
         }
 
         Range(FolderScan.Piece piece, boolean last) {
@@ -152,6 +219,8 @@ public final class S3Listing {
             this.span = piece.span();
             this.piece = true;
             this.lastPiece = last;
+            this.guided = null;
+            this.endOfPlan = false;
             if (span == null) {
                 if (!piece.known().isEmpty()) pages.add(piece.known());
                 pages.add(END);
@@ -160,13 +229,19 @@ public final class S3Listing {
 
         /** Whether the listing ends with this range. */
         boolean last() {
+            if (guided != null || endOfPlan) return endOfPlan;
             return piece ? lastPiece : hi == null;
         }
 
         void fill(S3Store store, String bucket, String prefix) {
             Object last = END;
             try {
-                for (KeySpan s : span != null ? List.of(span) : KeySpan.cover(lo, hi)) list(store, bucket, prefix, s);
+                if (guided instanceof TreeGuide.Gap g) {
+                    fillGap(store, bucket, prefix, g);
+                } else {
+                    List<KeySpan> spans = guided instanceof TreeGuide.Spans s ? s.spans() : span != null ? List.of(span) : KeySpan.cover(lo, hi);
+                    for (KeySpan s : spans) list(store, bucket, prefix, s);
+                }
                 if (guess != null && !found && lo != null) guess.pastTheEnd = true; // guessed past the last key
             } catch (InterruptedException e) {
                 return;
@@ -181,6 +256,31 @@ public final class S3Listing {
             } catch (InterruptedException ignored) {
                 // nobody is reading any more
             }
+        }
+
+        /**
+         * A folder's files between two of the local tree's sub-folders, from its delimited listing,
+         * and the sub-folders there that the tree lacks, each listed whole; all of it listed plainly
+         * instead when the delimited listing cannot be trusted.
+         */
+        private void fillGap(S3Store store, String bucket, String prefix, TreeGuide.Gap gap) throws InterruptedException {
+            List<FolderListing.Entry> entries = gap.listing().entries();
+            if (entries == null) {
+                list(store, bucket, prefix, gap.plain());
+                return;
+            }
+            List<ObjectEntry> files = new ArrayList<>();
+            for (FolderListing.Entry e : entries) {
+                if (!gap.holds(e.name())) continue;
+                if (e.file() != null) {
+                    files.add(e.file());
+                    continue;
+                }
+                if (!files.isEmpty()) pages.put(files);
+                files = new ArrayList<>();
+                list(store, bucket, prefix, new KeySpan(e.folder(), null, null, null));
+            }
+            if (!files.isEmpty()) pages.put(files);
         }
 
         /**

@@ -1,7 +1,6 @@
 package labcloud.transfer;
 
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Iterator;
 
 /**
@@ -30,13 +29,12 @@ public record Side(TransferUrl url, Path localRoot, S3Store store, String bucket
 
     /**
      * Lists this side in key order. A bucket prefix compared with a local tree (the other side of
-     * a sync) is listed in ranges side by side, split about every 1,000th local key ({@link SplitPoints}).
+     * a sync) is listed along the tree's folders, side by side ({@link TreeGuide}).
      */
     public Iterator<ObjectEntry> list(Side other) {
         if (isLocal()) return LocalTree.walk(localRoot);
-        Iterator<String> bounds = other != null && other.isLocal()
-                ? SplitPoints.of(LocalTree.keys(other.localRoot), S3Listing.KEYS_PER_RANGE) : Collections.emptyIterator();
-        return S3Listing.list(store, bucket, prefix, bounds);
+        if (other != null && other.isLocal()) return S3Listing.alongTree(store, bucket, prefix, other.localRoot);
+        return S3Listing.list(store, bucket, prefix);
     }
 
     public Ref ref(String key) {

@@ -3,6 +3,7 @@ package labcloud.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -145,6 +146,36 @@ class S3ListingTest {
         Side local = Side.local(TransferUrl.parse(fx.work.resolve("local").toString()));
         Side bucket = Side.s3(TransferUrl.parse(fx.url("d")), store);
         assertThat(keys(bucket.list(local))).isEqualTo(remote.stream().map(k -> k.substring(2)).toList());
+    }
+
+    /**
+     * A bucket prefix listed along a local tree's folders gives exactly the plain listing, whatever
+     * the plan's unit: remote files in the tree's folders, remote-only folders (nested, beside and
+     * between the tree's, sorting before and after them), a flat folder split in ranges, and names
+     * that sort around '/'.
+     */
+    @Test
+    void aListingAlongALocalTreeGivesExactlyThePlainListing() throws Exception {
+        List<String> local = new ArrayList<>(List.of("a.txt", "a-b", "a/x", "a/y/z", "a0", "b/c/d/e", "b/c/f", "ünï/✓", "zz"));
+        for (int i = 0; i < 30; i++) local.add("flat/" + Integer.toString(i * 7919 + 5, 36));
+        for (int i = 0; i < 12; i++) local.add("b/c/" + Integer.toString(i * 104729, 36) + "/leaf");
+        for (String k : local) fx.write("tree/" + k, k);
+        List<String> remote = new ArrayList<>(local);
+        remote.addAll(List.of("a/new.txt", "a/only/deep/er.bin", "a/y/only", "b/0-before", "b/c/zz-only/x", "b/d-only/x",
+                "flat/zzz", "flat/0", "flat/sub-only/q", "0-first", "~last/x/y", "ünï/ß", "a.txt0"));
+        put(remote.stream().map(k -> "t/" + k).toList());
+        put(List.of("t0", "s/outside"));
+        fx.s3().putObject(b -> b.bucket(fx.bucket).key("t/a/only/"), RequestBody.empty()); // a "folder" marker
+        List<String> plain = keys(S3Listing.list(store, fx.bucket, "t/"));
+        assertThat(plain).hasSize(remote.size()).isSortedAccordingTo(KeyOrder.COMPARATOR);
+        Path tree = fx.work.resolve("tree");
+        for (int limit : List.of(2, 3, 5, 8, 14, 16, 40, 1000)) {
+            assertThat(keys(S3Listing.alongTree(store, fx.bucket, "t/", tree, limit))).as("limit " + limit).isEqualTo(plain);
+        }
+        // the whole bucket, and a tree the bucket lacks entirely
+        assertThat(keys(S3Listing.alongTree(store, fx.bucket, "", tree, 3))).isEqualTo(keys(S3Listing.list(store, fx.bucket, "")));
+        assertThat(keys(S3Listing.alongTree(store, fx.bucket, "nothing/", tree, 3))).isEmpty();
+        assertThat(keys(S3Listing.alongTree(store, fx.bucket, "t/", fx.work.resolve("no-such-dir"), 3))).isEqualTo(plain);
     }
 
     /** A loopback store that answers every listing with the same page, ignoring start-after. */

@@ -196,4 +196,58 @@ class HostileStoreTest {
             }
         }
     }
+    /**
+     * A sync's bucket side is listed along the local tree's folders, with '/'-delimited listings
+     * of some of them (TreeGuide). A store whose delimited answers lie (a key below a sub-folder,
+     * a sub-folder outside the folder asked for, one more than a level below it) must not
+     * change what is listed: the folder's part is listed plainly instead, and the listing is
+     * exactly the one the store gives without a delimiter.
+     */
+    @Test
+    void delimitedListingsThatLieDoNotChangeAListingAlongALocalTree(S3ProxyServer store) throws Exception {
+        List<String> lies = List.of(
+                "<Contents><Key>d/p1/sub/x.txt</Key><Size>3</Size><ETag>\"e\"</ETag></Contents>",
+                "<CommonPrefixes><Prefix>elsewhere/</Prefix></CommonPrefixes>",
+                "<CommonPrefixes><Prefix>d/p1/a/b/</Prefix></CommonPrefixes>");
+        for (String lie : lies) {
+            try (RawHttpServer server = new RawHttpServer(store.endpoint());
+                 TransferFixture fx = new TransferFixture(server.endpoint(), true);
+                 Locations locations = new Locations(fx.aws(), new Remotes(fx.env()))) {
+                fx.verifyEndpoint = store.endpoint();
+                List<String> keys = new java.util.ArrayList<>();
+                for (String p : List.of("p1", "p2", "p3")) {
+                    for (int i = 0; i < 4; i++) {
+                        keys.add(p + "/sub/f" + i);
+                        keys.add(p + "/g" + i);
+                        fx.write("tree/" + p + "/sub/f" + i, "x");
+                    }
+                }
+                keys.addAll(List.of("p1/remote-only/deep/y", "remote-only/z", "c.txt"));
+                keys.add("../elsewhere/e");
+                // straight to the store: the SDK's uploads wait for a "100 Continue" the loopback server never sends
+                try (var direct = new labcloud.aws.AwsContext(new labcloud.aws.AwsSettings(null, "us-east-1", store.endpoint(), true), fx.env())) {
+                    for (String k : keys) {
+                        String key = k.startsWith("../") ? k.substring(3) : "d/" + k;
+                        direct.s3().putObject(b -> b.bucket(fx.bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString(k));
+                    }
+                }
+                keys.remove("../elsewhere/e");
+                S3Store s3 = locations.store(TransferUrl.parse(fx.url("")));
+                List<String> plain = new java.util.ArrayList<>();
+                S3Listing.list(s3, fx.bucket, "d/").forEachRemaining(e -> plain.add(e.key()));
+                assertThat(plain).hasSize(keys.size());
+
+                server.rule(r -> r.method().equals("GET") && r.query().contains("delimiter=") ? (req, out) -> {
+                    RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nConnection: close\r\n\r\n"
+                            + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><IsTruncated>false</IsTruncated>"
+                            + lie + "</ListBucketResult>");
+                    return false;
+                } : null);
+                List<String> guided = new java.util.ArrayList<>();
+                S3Listing.alongTree(s3, fx.bucket, "d/", fx.work.resolve("tree"), 3).forEachRemaining(e -> guided.add(e.key()));
+                assertThat(server.taken()).as("the delimited listing was asked for").isPositive();
+                assertThat(guided).as(lie).isEqualTo(plain);
+            }
+        }
+    }
 }

@@ -177,12 +177,7 @@ class HostileStoreTest {
                     files.put(key, data);
                     fx.s3().putObject(p -> p.bucket(fx.bucket).key("d/" + key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(data));
                 }
-                server.rule(r -> r.method().equals("GET") && r.query().contains("delimiter=") ? (req, out) -> {
-                    RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nConnection: close\r\n\r\n"
-                            + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><IsTruncated>false</IsTruncated>"
-                            + lie + "</ListBucketResult>");
-                    return false;
-                } : null);
+                answerDelimitedListingsWith(server, lie);
                 Map<String, String> env = new HashMap<>(fx.vars);
                 Path target = fx.work.resolve("down");
                 CliResult r = CliProcess.run(env, fx.work, "sync", fx.url("d/"), target.toString());
@@ -196,6 +191,17 @@ class HostileStoreTest {
             }
         }
     }
+
+    /** Every '/'-delimited listing the server is asked for gets one page holding only {@code lie}; other requests pass through. */
+    private static void answerDelimitedListingsWith(RawHttpServer server, String lie) {
+        server.rule(r -> r.method().equals("GET") && r.query().contains("delimiter=") ? (req, out) -> {
+            RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nConnection: close\r\n\r\n"
+                    + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><IsTruncated>false</IsTruncated>"
+                    + lie + "</ListBucketResult>");
+            return false;
+        } : null);
+    }
+
     /**
      * A sync's bucket side is listed along the local tree's folders, with '/'-delimited listings
      * of some of them (TreeGuide). A store whose delimited answers lie (a key below a sub-folder,
@@ -237,12 +243,7 @@ class HostileStoreTest {
                 S3Listing.list(s3, fx.bucket, "d/").forEachRemaining(e -> plain.add(e.key()));
                 assertThat(plain).hasSize(keys.size());
 
-                server.rule(r -> r.method().equals("GET") && r.query().contains("delimiter=") ? (req, out) -> {
-                    RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nConnection: close\r\n\r\n"
-                            + "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult><IsTruncated>false</IsTruncated>"
-                            + lie + "</ListBucketResult>");
-                    return false;
-                } : null);
+                answerDelimitedListingsWith(server, lie);
                 List<String> guided = new java.util.ArrayList<>();
                 S3Listing.alongTree(s3, fx.bucket, "d/", fx.work.resolve("tree"), 3).forEachRemaining(e -> guided.add(e.key()));
                 assertThat(server.taken()).as("the delimited listing was asked for").isPositive();

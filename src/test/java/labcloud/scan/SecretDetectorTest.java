@@ -133,20 +133,21 @@ class SecretDetectorTest {
      */
     @Test
     void preFilterPassesTriggersAtEveryOffset() {
-        // anchors that start no trigger; then numbers and punctuation, which hold no trigger's pair
-        for (String filler : List.of("Are Rk-Y rakK ArY-r kYA- ", "12,-0.5 3-7\t40;9.1\n-8,0x1f,")) {
+        // anchors that start no trigger; numbers and punctuation, which hold no trigger's pair; and
+        // bytes that are not ASCII, which send a round of pairs to be looked at one by one
+        for (String filler : List.of("Are Rk-Y rakK ArY-r kYA- ", "12,-0.5 3-7\t40;9.1\n-8,0x1f,", "Δt=0.5 µs – café ½ ÄÖ ")) {
             preFilterPassesTriggersAtEveryOffset(filler);
         }
     }
 
     private static void preFilterPassesTriggersAtEveryOffset(String filler) {
-        byte[] plain = filler.repeat(4).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] plain = filler.repeat(4).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(SecretDetector.mayContainSecrets(plain, plain.length)).isFalse();
         for (String trigger : List.of(KEY, "secret", "SECRET", "token", "TOKEN", "-----BEGIN ", "PuTTY-User-Key-File-")) {
-            for (int offset = 0; offset < 24; offset++) {
+            for (int offset = 0; offset < 36; offset++) { // the pre-filter reads 12 bytes a round
                 String before = filler.repeat(2).substring(0, offset);
                 for (String after : List.of("", " " + filler)) {
-                    byte[] bytes = (before + trigger + after).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    byte[] bytes = (before + trigger + after).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     assertThat(SecretDetector.mayContainSecrets(bytes, bytes.length)).as(trigger + " at " + offset + after.length()).isTrue();
                 }
             }

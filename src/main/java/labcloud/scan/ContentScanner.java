@@ -51,13 +51,14 @@ final class ContentScanner {
         List<Finding> findings = new ArrayList<>();
         List<KeyPair> pairs = new ArrayList<>();
         boolean notebook = isNotebook(path);
-        if (!notebook && isBinary(bytes, length)) return Result.skip(path, BINARY);
+        boolean binary = isBinary(bytes, length);
+        if (!notebook && binary) return Result.skip(path, BINARY);
         boolean triggers = SecretDetector.mayContainSecrets(bytes, length);
-        if (notebook && !triggers && !isBinary(bytes, length)) return new Result(findings, pairs, null); // nothing to parse for
+        if (notebook && !triggers && !binary) return new Result(findings, pairs, null); // nothing to parse for
         if (notebook && scanNotebook(path, bytes, length, findings, pairs)) {
             return new Result(findings, pairs, null);
         }
-        if (isBinary(bytes, length)) return Result.skip(path, BINARY);
+        if (binary) return Result.skip(path, BINARY);
         if (!triggers && !isCredentialsFileName(path)) return new Result(findings, pairs, null);
         // Latin-1 maps each byte to one char: no decoding cost, and offsets stay byte offsets.
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);

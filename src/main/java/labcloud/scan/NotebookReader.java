@@ -1,11 +1,9 @@
 package labcloud.scan;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import labcloud.scan.JsonTokens.Token;
 
 /**
  * Reads a Jupyter notebook as JSON, streaming: each cell's source and its text outputs with JSON
@@ -13,8 +11,6 @@ import java.util.List;
  * each piece came from. Images and other binary outputs are skipped without being read into text.
  */
 final class NotebookReader {
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** One scannable text of a cell: its source, or one of its text outputs. */
     record CellText(int cell, boolean output, String text, int[] chunkStartLines, int[] chunkFileLines) {
         /** The notebook file's line for a line of this text (1-based both). */
@@ -28,38 +24,41 @@ final class NotebookReader {
 
     static List<CellText> read(byte[] bytes, int length) throws IOException {
         List<CellText> out = new ArrayList<>();
-        try (JsonParser p = JSON.createParser(bytes, 0, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                if (name.equals("cells")) readCells(p, out, new int[] {0});
-                else if (name.equals("worksheets") && p.currentToken() == JsonToken.START_ARRAY) {
-                    int[] counter = {0};
-                    while (p.nextToken() == JsonToken.START_OBJECT) { // nbformat 3
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String f = p.currentName();
-                            p.nextToken();
-                            if (f.equals("cells")) readCells(p, out, counter);
-                            else p.skipChildren();
-                        }
+        JsonTokens p = new JsonTokens(bytes, length);
+        if (p.next() != Token.START_OBJECT) throw new IOException("not a JSON object");
+        while (p.next() == Token.FIELD_NAME) {
+            String name = p.name();
+            p.next();
+            if (name.equals("cells")) readCells(p, out, new int[] {0});
+            else if (name.equals("worksheets") && p.current() == Token.START_ARRAY) {
+                int[] counter = {0};
+                while (p.next() == Token.START_OBJECT) { // nbformat 3
+                    while (p.next() == Token.FIELD_NAME) {
+                        String f = p.name();
+                        p.next();
+                        if (f.equals("cells")) readCells(p, out, counter);
+                        else p.skipChildren();
                     }
-                } else p.skipChildren();
-            }
+                }
+            } else p.skipChildren();
         }
+        // A value of an unexpected kind (a cell that is not an object, say) ends a loop above early;
+        // the reading is then out of step with the nesting and cannot end on the notebook's own
+        // closing brace. Such a file is scanned as text instead: nothing in it is left unread.
+        if (p.current() != Token.END_OBJECT || p.next() != Token.END) throw new IOException("not a notebook");
         return out;
     }
 
-    private static void readCells(JsonParser p, List<CellText> out, int[] counter) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
+    private static void readCells(JsonTokens p, List<CellText> out, int[] counter) throws IOException {
+        if (p.current() != Token.START_ARRAY) {
             p.skipChildren();
             return;
         }
-        while (p.nextToken() == JsonToken.START_OBJECT) {
+        while (p.next() == Token.START_OBJECT) {
             int cell = ++counter[0];
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 switch (f) {
                     case "source", "input" -> addText(p, cell, false, out);
                     case "outputs" -> readOutputs(p, cell, out);
@@ -69,23 +68,23 @@ final class NotebookReader {
         }
     }
 
-    private static void readOutputs(JsonParser p, int cell, List<CellText> out) throws IOException {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
+    private static void readOutputs(JsonTokens p, int cell, List<CellText> out) throws IOException {
+        if (p.current() != Token.START_ARRAY) {
             p.skipChildren();
             return;
         }
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String f = p.currentName();
-                p.nextToken();
+        while (p.next() == Token.START_OBJECT) {
+            while (p.next() == Token.FIELD_NAME) {
+                String f = p.name();
+                p.next();
                 if (f.equals("text") || f.equals("traceback")) addText(p, cell, true, out);
-                else if (f.equals("data") && p.currentToken() == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String mime = p.currentName();
-                        p.nextToken();
+                else if (f.equals("data") && p.current() == Token.START_OBJECT) {
+                    while (p.next() == Token.FIELD_NAME) {
+                        String mime = p.name();
+                        p.next();
                         // text/plain, text/html, application/json...: text. image/png, application/pdf: base64, skipped.
                         if (mime.startsWith("text/") || mime.endsWith("json") || mime.endsWith("javascript")) {
-                            if (p.currentToken() == JsonToken.START_OBJECT) p.skipChildren();
+                            if (p.current() == Token.START_OBJECT) p.skipChildren();
                             else addText(p, cell, true, out);
                         } else p.skipChildren();
                     }
@@ -95,24 +94,24 @@ final class NotebookReader {
     }
 
     /** A string, or an array of strings (one per line, as Jupyter writes them). */
-    private static void addText(JsonParser p, int cell, boolean output, List<CellText> out) throws IOException {
+    private static void addText(JsonTokens p, int cell, boolean output, List<CellText> out) throws IOException {
         StringBuilder text = new StringBuilder();
         List<Integer> starts = new ArrayList<>();
         List<Integer> fileLines = new ArrayList<>();
         int line = 1;
-        if (p.currentToken() == JsonToken.VALUE_STRING) {
+        if (p.current() == Token.STRING) {
             starts.add(line);
-            fileLines.add(p.currentTokenLocation().getLineNr());
-            text.append(p.getText());
-        } else if (p.currentToken() == JsonToken.START_ARRAY) {
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                if (p.currentToken() != JsonToken.VALUE_STRING) {
+            fileLines.add(p.line());
+            text.append(p.text());
+        } else if (p.current() == Token.START_ARRAY) {
+            while (p.next() != Token.END_ARRAY) {
+                if (p.current() != Token.STRING) {
                     p.skipChildren();
                     continue;
                 }
-                String s = p.getText();
+                String s = p.text();
                 starts.add(line);
-                fileLines.add(p.currentTokenLocation().getLineNr());
+                fileLines.add(p.line());
                 text.append(s);
                 for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) line++;
             }
@@ -121,7 +120,12 @@ final class NotebookReader {
             return;
         }
         if (text.isEmpty()) return;
-        out.add(new CellText(cell, output, text.toString(),
-                starts.stream().mapToInt(Integer::intValue).toArray(), fileLines.stream().mapToInt(Integer::intValue).toArray()));
+        out.add(new CellText(cell, output, text.toString(), ints(starts), ints(fileLines)));
+    }
+
+    private static int[] ints(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) a[i] = list.get(i);
+        return a;
     }
 }

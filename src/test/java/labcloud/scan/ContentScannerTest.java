@@ -94,6 +94,23 @@ class ContentScannerTest {
                 org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, null));
     }
 
+    /**
+     * A cell that is not an object ends the reading of the cells early. Had the rest been skipped,
+     * the key in the next cell would go unseen; the notebook is scanned as text instead.
+     */
+    @Test
+    void aNotebookWhoseShapeIsUnexpectedIsScannedAsText() {
+        String key = f.keyId();
+        for (String nb : List.of("{\"cells\": [1, {\"source\": \"k = '" + key + "'\"}], \"nbformat\": 4}",
+                "{\"cells\": [{\"outputs\": [\"x\", {\"text\": \"" + key + "\"}]}]}",
+                "{\"worksheets\": [[], {\"cells\": [{\"source\": \"" + key + "\"}]}]}")) {
+            ContentScanner.Result r = scan("odd.ipynb", nb);
+            assertThat(r.skipped()).as(nb).isNull();
+            assertThat(r.findings()).as(nb).extracting(Finding::rule, Finding::cell).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, null));
+        }
+    }
+
     @Test
     void consoleCsvByContent() {
         String csv = "User name,Password,Access key ID,Secret access key,Console login link\n"

@@ -72,20 +72,34 @@ final class ContentScanner {
         return new Result(findings, pairs, null);
     }
 
-    /** Returns false when the file is not valid notebook JSON, so that it is scanned as text instead. */
+    /**
+     * Returns false when the file is not valid notebook JSON, so that it is scanned as text instead.
+     * Cells are scanned decoded and reported by cell; the rest of the file except binary outputs
+     * (metadata, widget state, JSON outputs) is scanned as written, as a text file would be.
+     */
     private boolean scanNotebook(String path, byte[] bytes, int length, List<Finding> findings, List<KeyPair> pairs) {
-        List<NotebookReader.CellText> cells;
+        NotebookReader.Notebook nb;
         try {
-            cells = NotebookReader.read(bytes, length);
+            nb = NotebookReader.read(bytes, length);
         } catch (IOException | RuntimeException e) {
             return false;
         }
-        for (NotebookReader.CellText c : cells) {
+        for (NotebookReader.CellText c : nb.cells()) {
             List<Match> matches = detector.scan(c.text());
             int first = findings.size();
             for (Match m : matches) findings.add(finding(path, m, c.fileLine(m.line()), c.cell(), m.line(), c.output()));
             pair(matches, findings, first, pairs);
         }
+        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        List<Match> outside = new ArrayList<>();
+        LineIndex lines = null;
+        for (Match m : detector.scan(text)) {
+            if (lines == null) lines = new LineIndex(text);
+            if (!nb.covers(lines.start(m.line()) + m.column() - 1)) outside.add(m);
+        }
+        int first = findings.size();
+        for (Match m : outside) findings.add(finding(path, m, m.line(), null, null, false));
+        pair(outside, findings, first, pairs);
         return true;
     }
 

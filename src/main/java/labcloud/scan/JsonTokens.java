@@ -28,6 +28,7 @@ final class JsonTokens {
     private int line = 1;
     private Token current;
     private int tokenLine;
+    private int tokenStart;
     private String name;
     private int stringStart, stringEnd; // the current string's raw bytes, between its quotes
     private boolean stringEscaped;
@@ -55,6 +56,16 @@ final class JsonTokens {
         return tokenLine;
     }
 
+    /** The byte offset at which the current token starts. */
+    int start() {
+        return tokenStart;
+    }
+
+    /** The byte offset just after the current token (after a skipped value: after all of it). */
+    int end() {
+        return pos;
+    }
+
     /** The decoded text of the current {@link Token#STRING}. */
     String text() throws IOException {
         if (current != Token.STRING) throw new IllegalStateException("not a string");
@@ -69,6 +80,7 @@ final class JsonTokens {
         }
         if (pos >= length) throw error("unexpected end");
         tokenLine = line;
+        tokenStart = pos;
         if (depth == 0) return current = value();
         byte c = b[pos];
         boolean object = inObject[depth];
@@ -86,6 +98,7 @@ final class JsonTokens {
             skipBlanks();
             if (pos >= length) throw error("unexpected end");
             tokenLine = line;
+            tokenStart = pos;
             c = b[pos];
         }
         if (object && state != State.AFTER_NAME) {

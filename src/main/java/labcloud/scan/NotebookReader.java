@@ -9,8 +9,34 @@ import labcloud.scan.JsonTokens.Token;
  * Reads a Jupyter notebook as JSON, streaming: each cell's source and its text outputs with JSON
  * escapes decoded (so {@code \"AKIA...\"} is seen as a quoted key), remembering which file line
  * each piece came from. Images and other binary outputs are skipped without being read into text.
+ * The byte spans of both are kept, so that the rest of the file (metadata, widget state, JSON
+ * outputs) can be scanned as it is written.
  */
 final class NotebookReader {
+    /** A notebook's texts, and the byte spans [from, to) they and its binary outputs take in the file. */
+    record Notebook(List<CellText> cells, int[] spans, int spanCount) {
+        /** Whether a byte offset lies in a cell's text or a binary output. */
+        boolean covers(int offset) {
+            for (int i = 0; i < spanCount; i += 2) if (offset >= spans[i] && offset < spans[i + 1]) return true;
+            return false;
+        }
+    }
+
+    private final JsonTokens p;
+    private final List<CellText> out = new ArrayList<>();
+    private int[] spans = new int[16];
+    private int spanCount;
+
+    private NotebookReader(byte[] bytes, int length) {
+        this.p = new JsonTokens(bytes, length);
+    }
+
+    private void span(int from, int to) {
+        if (spanCount == spans.length) spans = java.util.Arrays.copyOf(spans, spanCount * 2);
+        spans[spanCount++] = from;
+        spans[spanCount++] = to;
+    }
+
     /** One scannable text of a cell: its source, or one of its text outputs. */
     record CellText(int cell, boolean output, String text, int[] chunkStartLines, int[] chunkFileLines) {
         /** The notebook file's line for a line of this text (1-based both). */
@@ -22,21 +48,25 @@ final class NotebookReader {
         }
     }
 
-    static List<CellText> read(byte[] bytes, int length) throws IOException {
-        List<CellText> out = new ArrayList<>();
-        JsonTokens p = new JsonTokens(bytes, length);
+    static Notebook read(byte[] bytes, int length) throws IOException {
+        NotebookReader r = new NotebookReader(bytes, length);
+        r.readNotebook();
+        return new Notebook(r.out, r.spans, r.spanCount);
+    }
+
+    private void readNotebook() throws IOException {
         if (p.next() != Token.START_OBJECT) throw new IOException("not a JSON object");
         while (p.next() == Token.FIELD_NAME) {
             String name = p.name();
             p.next();
-            if (name.equals("cells")) readCells(p, out, new int[] {0});
+            if (name.equals("cells")) readCells(new int[] {0});
             else if (name.equals("worksheets") && p.current() == Token.START_ARRAY) {
                 int[] counter = {0};
                 while (p.next() == Token.START_OBJECT) { // nbformat 3
                     while (p.next() == Token.FIELD_NAME) {
                         String f = p.name();
                         p.next();
-                        if (f.equals("cells")) readCells(p, out, counter);
+                        if (f.equals("cells")) readCells(counter);
                         else p.skipChildren();
                     }
                 }
@@ -46,10 +76,9 @@ final class NotebookReader {
         // the reading is then out of step with the nesting and cannot end on the notebook's own
         // closing brace. Such a file is scanned as text instead: nothing in it is left unread.
         if (p.current() != Token.END_OBJECT || p.next() != Token.END) throw new IOException("not a notebook");
-        return out;
     }
 
-    private static void readCells(JsonTokens p, List<CellText> out, int[] counter) throws IOException {
+    private void readCells(int[] counter) throws IOException {
         if (p.current() != Token.START_ARRAY) {
             p.skipChildren();
             return;
@@ -60,15 +89,15 @@ final class NotebookReader {
                 String f = p.name();
                 p.next();
                 switch (f) {
-                    case "source", "input" -> addText(p, cell, false, out);
-                    case "outputs" -> readOutputs(p, cell, out);
+                    case "source", "input" -> addText(cell, false);
+                    case "outputs" -> readOutputs(cell);
                     default -> p.skipChildren();
                 }
             }
         }
     }
 
-    private static void readOutputs(JsonTokens p, int cell, List<CellText> out) throws IOException {
+    private void readOutputs(int cell) throws IOException {
         if (p.current() != Token.START_ARRAY) {
             p.skipChildren();
             return;
@@ -77,7 +106,7 @@ final class NotebookReader {
             while (p.next() == Token.FIELD_NAME) {
                 String f = p.name();
                 p.next();
-                if (f.equals("text") || f.equals("traceback")) addText(p, cell, true, out);
+                if (f.equals("text") || f.equals("traceback")) addText(cell, true);
                 else if (f.equals("data") && p.current() == Token.START_OBJECT) {
                     while (p.next() == Token.FIELD_NAME) {
                         String mime = p.name();
@@ -85,8 +114,12 @@ final class NotebookReader {
                         // text/plain, text/html, application/json...: text. image/png, application/pdf: base64, skipped.
                         if (mime.startsWith("text/") || mime.endsWith("json") || mime.endsWith("javascript")) {
                             if (p.current() == Token.START_OBJECT) p.skipChildren();
-                            else addText(p, cell, true, out);
-                        } else p.skipChildren();
+                            else addText(cell, true);
+                        } else {
+                            int from = p.start();
+                            p.skipChildren();
+                            span(from, p.end());
+                        }
                     }
                 } else p.skipChildren();
             }
@@ -94,7 +127,8 @@ final class NotebookReader {
     }
 
     /** A string, or an array of strings (one per line, as Jupyter writes them). */
-    private static void addText(JsonTokens p, int cell, boolean output, List<CellText> out) throws IOException {
+    private void addText(int cell, boolean output) throws IOException {
+        int from = p.start();
         StringBuilder text = new StringBuilder();
         List<Integer> starts = new ArrayList<>();
         List<Integer> fileLines = new ArrayList<>();
@@ -119,6 +153,7 @@ final class NotebookReader {
             p.skipChildren();
             return;
         }
+        span(from, p.end());
         if (text.isEmpty()) return;
         out.add(new CellText(cell, output, text.toString(), ints(starts), ints(fileLines)));
     }

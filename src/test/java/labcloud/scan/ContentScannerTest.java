@@ -95,6 +95,40 @@ class ContentScannerTest {
     }
 
     /**
+     * Outside the cells (notebook metadata, a JSON output, widget state) a key is found as in a text
+     * file, at its file line and without a cell, and a key and its secret there are paired; a key
+     * in a cell is not reported twice, and one in an image still not at all.
+     */
+    @Test
+    void keysOutsideTheCellsAreFoundWhereTheyAreWritten() {
+        String cellKey = f.keyId();
+        String metaKey = f.keyId();
+        String metaSecret = f.secret();
+        String jsonKey = f.keyId("AS" + "IA");
+        String nb = notebook(cellKey, "none", "none", f.keyId()).replace(
+                "\"metadata\": {\"kernelspec\": {\"name\": \"python3\"}},",
+                "\"metadata\": {\"kernelspec\": {\"name\": \"python3\"},\n"
+                        + "  \"env\": {\"AWS_ACCESS_KEY_ID\": \"" + metaKey + "\",\n"
+                        + "   \"AWS_SECRET_ACCESS_KEY\": \"" + metaSecret + "\"}},")
+                .replace("\"text/plain\": [\"<Figure>\"]", "\"text/plain\": [\"<Figure>\"], \"application/json\": {\"id\": \"" + jsonKey + "\"}");
+        ContentScanner.Result r = scan("analysis/explore.ipynb", nb);
+        assertThat(r.skipped()).isNull();
+        assertThat(r.findings()).extracting(Finding::rule, Finding::cell, Finding::line).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, 2, lineOf(nb, cellKey)),
+                org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, null, lineOf(nb, jsonKey)),
+                org.assertj.core.groups.Tuple.tuple(Rule.AWS_ACCESS_KEY_ID, null, lineOf(nb, metaKey)),
+                org.assertj.core.groups.Tuple.tuple(Rule.AWS_SECRET_ACCESS_KEY, null, lineOf(nb, metaSecret)));
+        assertThat(r.pairs()).singleElement().satisfies(p -> {
+            assertThat(p.keyId()).isEqualTo(metaKey);
+            assertThat(p.secret()).isEqualTo(metaSecret);
+        });
+    }
+
+    private static int lineOf(String text, String needle) {
+        return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /**
      * A cell that is not an object ends the reading of the cells early. Had the rest been skipped,
      * the key in the next cell would go unseen; the notebook is scanned as text instead.
      */

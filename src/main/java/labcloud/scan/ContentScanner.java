@@ -90,13 +90,9 @@ final class ContentScanner {
             for (Match m : matches) findings.add(finding(path, m, c.fileLine(m.line()), c.cell(), m.line(), c.output()));
             pair(matches, findings, first, pairs);
         }
-        String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        List<Match> outside = new ArrayList<>();
-        LineIndex lines = null;
-        for (Match m : detector.scan(text)) {
-            if (lines == null) lines = new LineIndex(text);
-            if (!nb.covers(lines.start(m.line()) + m.column() - 1)) outside.add(m);
-        }
+        // Most notebooks have nothing outside their cells that the pre-filter stops at.
+        if (!nb.restMayContainSecrets(bytes, length)) return true;
+        List<Match> outside = detector.scan(new String(nb.rest(bytes, length), 0, length, StandardCharsets.ISO_8859_1));
         int first = findings.size();
         for (Match m : outside) findings.add(finding(path, m, m.line(), null, null, false));
         pair(outside, findings, first, pairs);

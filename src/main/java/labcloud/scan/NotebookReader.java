@@ -15,10 +15,26 @@ import labcloud.scan.JsonTokens.Token;
 final class NotebookReader {
     /** A notebook's texts, and the byte spans [from, to) they and its binary outputs take in the file. */
     record Notebook(List<CellText> cells, int[] spans, int spanCount) {
-        /** Whether a byte offset lies in a cell's text or a binary output. */
-        boolean covers(int offset) {
-            for (int i = 0; i < spanCount; i += 2) if (offset >= spans[i] && offset < spans[i + 1]) return true;
-            return false;
+        /** Whether the bytes outside the spans may hold a secret: the pre-filter over each gap. */
+        boolean restMayContainSecrets(byte[] bytes, int length) {
+            int at = 0;
+            for (int i = 0; i < spanCount; i += 2) {
+                if (SecretDetector.mayContainSecrets(bytes, at, spans[i])) return true;
+                at = spans[i + 1];
+            }
+            return SecretDetector.mayContainSecrets(bytes, at, length);
+        }
+
+        /**
+         * A copy of the file with the spans blanked out, their line breaks kept (an array of a
+         * cell's lines has them between its strings), so that lines and columns stay the file's.
+         */
+        byte[] rest(byte[] bytes, int length) {
+            byte[] copy = java.util.Arrays.copyOf(bytes, length);
+            for (int i = 0; i < spanCount; i += 2) {
+                for (int k = spans[i]; k < spans[i + 1]; k++) if (copy[k] != '\n') copy[k] = ' ';
+            }
+            return copy;
         }
     }
 

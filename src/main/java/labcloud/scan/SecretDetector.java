@@ -85,6 +85,11 @@ final class SecretDetector {
      * quotes, backslashes and control characters.
      */
     static boolean mayContainSecrets(byte[] b, int length) {
+        return mayContainSecrets(b, 0, length);
+    }
+
+    /** {@link #mayContainSecrets(byte[], int)} for the bytes in [from, to) alone. */
+    static boolean mayContainSecrets(byte[] b, int from, int to) {
         // Every trigger is at least four bytes long, so one of its first three positions is a
         // multiple of three, and the pair of bytes there is one of the pairs the triggers' first four
         // bytes hold: looking that pair up at every third position misses no trigger. Numbers hold
@@ -97,21 +102,21 @@ final class SecretDetector {
         // that is not ASCII, or a pair in the table), one by one only when that test passes
         // (medians of 10 to 14 JVMs).
         byte[] pairs = TRIGGER_PAIRS;
-        int p = 0;
-        for (; p + 10 < length; p += 12) {
+        int p = from;
+        for (; p + 10 < to; p += 12) {
             int w = b[p] << 7 | b[p + 1], x = b[p + 3] << 7 | b[p + 4], y = b[p + 6] << 7 | b[p + 7], z = b[p + 9] << 7 | b[p + 10];
             if (((w | x | y | z) < 0 || (pairs[w] | pairs[x] | pairs[y] | pairs[z]) != 0)
-                    && (triggerNear(b, p, length) || triggerNear(b, p + 3, length) || triggerNear(b, p + 6, length)
-                            || triggerNear(b, p + 9, length))) return true;
+                    && (triggerNear(b, p, from, to) || triggerNear(b, p + 3, from, to) || triggerNear(b, p + 6, from, to)
+                            || triggerNear(b, p + 9, from, to))) return true;
         }
-        for (; p + 1 < length; p += 3) if (triggerNear(b, p, length)) return true;
+        for (; p + 1 < to; p += 3) if (triggerNear(b, p, from, to)) return true;
         return false;
     }
 
-    /** Whether the pair at p is a trigger's and a trigger is there (p + 1 is within the bytes). */
-    private static boolean triggerNear(byte[] b, int p, int length) {
+    /** Whether the pair at p is a trigger's and a trigger is there (p + 1 is below {@code to}). */
+    private static boolean triggerNear(byte[] b, int p, int from, int to) {
         int pair = b[p] << 7 | b[p + 1]; // negative when either byte is not ASCII (no trigger has one)
-        return pair >= 0 && TRIGGER_PAIRS[pair] != 0 && triggerIn(b, Math.max(0, p - 2), Math.min(length, p + 5), length);
+        return pair >= 0 && TRIGGER_PAIRS[pair] != 0 && triggerIn(b, Math.max(from, p - 2), Math.min(to, p + 5), to);
     }
 
     /**

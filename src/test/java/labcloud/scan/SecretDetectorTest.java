@@ -125,6 +125,13 @@ class SecretDetectorTest {
         byte[] tail = ("plain text " + KEY).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(SecretDetector.mayContainSecrets(tail, 11)).isFalse();
         assertThat(SecretDetector.mayContainSecrets(tail, tail.length)).isTrue();
+        // A range sees only its own bytes (a notebook's gaps between cells are checked so).
+        byte[] three = ("x = 1\n" + KEY + "\ny = 2\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int keyAt = 6;
+        assertThat(SecretDetector.mayContainSecrets(three, 0, keyAt)).isFalse();
+        assertThat(SecretDetector.mayContainSecrets(three, keyAt + 1, three.length)).isFalse();
+        assertThat(SecretDetector.mayContainSecrets(three, 0, keyAt + KEY.length() - 1)).isFalse();
+        assertThat(SecretDetector.mayContainSecrets(three, keyAt, keyAt + KEY.length())).isTrue();
     }
 
     /**

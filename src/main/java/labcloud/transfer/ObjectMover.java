@@ -39,8 +39,9 @@ final class ObjectMover {
     /** File reads and writes go in slices of this size (see LocalSource.read). */
     static final int IO_SLICE = 256 * 1024;
     /**
-     * What a range being downloaded counts against the budget: it streams through one slice, but
-     * the count also bounds ranges in flight (the connection and socket buffers come with each).
+     * What a range or a small object being downloaded counts against the budget: it streams
+     * through one slice, but the count also bounds downloads in flight (the connection and socket
+     * buffers come with each).
      */
     static final long RANGE_HOLD = 2 * PartSizer.MIB;
     private final TransferSettings settings;
@@ -286,7 +287,7 @@ final class ObjectMover {
         boolean moved = false;
         try {
             if (!settings.parts().multipart(e.size())) {
-                long permits = budget.acquire(e.size());
+                long permits = budget.acquire(Math.min(e.size(), RANGE_HOLD)); // it streams, as a range does
                 try {
                     downloadWhole(from, e, partial);
                 } finally {
@@ -326,30 +327,41 @@ final class ObjectMover {
 
     /**
      * Fetches a small object whole into the .partial file, and again from the start if its body is
-     * cut off. The listing's size is what is read, never more (its bytes are what the budget holds):
-     * a body of another length, or without end, fails; If-Match keeps an object replaced since the
-     * listing from being read whole.
+     * cut off. The body streams through one slice, checksummed as it goes: a tree of thousands of
+     * files of a few MiB each no longer makes an array per file for the collector to clear. The
+     * listing's size is what is read, never more: a body of another length, or without end, fails,
+     * and so does one whose checksum differs (the .partial file is then removed); If-Match keeps an
+     * object replaced since the listing from being read whole.
      */
     private void downloadWhole(Ref.S3 from, ObjectEntry e, Path partial) throws IOException {
+        long size = e.size();
+        byte[] buf = new byte[(int) Math.max(1, Math.min(IO_SLICE, size))];
         for (int attempt = 1; ; attempt++) {
-            try (var obj = from.store().objects().getObject(from.bucket(), from.key(), e.size(), e.etag());
-                 InputStream in = obj.body()) {
-                if (obj.contentLength() >= 0 && obj.contentLength() != e.size()) {
+            try (var obj = from.store().objects().getObject(from.bucket(), from.key(), size, e.etag());
+                 InputStream in = obj.body();
+                 FileChannel ch = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                         StandardOpenOption.TRUNCATE_EXISTING)) {
+                if (obj.contentLength() >= 0 && obj.contentLength() != size) {
                     throw new IOException("the store sent " + obj.contentLength() + " bytes for " + from.display()
-                            + ", listed as " + e.size() + " bytes");
+                            + ", listed as " + size + " bytes");
                 }
-                byte[] data = in.readNBytes((int) e.size());
-                if (data.length != e.size() || in.read() >= 0) {
-                    throw new IOException("the body of " + from.display() + " is not its listed size of " + e.size() + " bytes");
-                }
-                CRC32C crc = new CRC32C();
-                crc.update(data);
                 // the CRC32C stored at upload settles it when there is one; MD5 runs 60x slower
                 String storedCrc = obj.metadata().get(Checksums.CRC_METADATA);
-                String md5 = storedCrc != null ? null : Checksums.hex(Checksums.md5().digest(data));
-                verifyDownload(from, obj.etag(), md5, storedCrc, Checksums.crc32cBase64(crc.getValue()), null);
-                Files.write(partial, data);
-                bytesMoved.addAndGet(data.length);
+                CRC32C crc = new CRC32C();
+                java.security.MessageDigest md5 = storedCrc != null ? null : Checksums.md5();
+                long got = 0;
+                for (int n; got < size && (n = in.read(buf, 0, (int) Math.min(buf.length, size - got))) > 0; got += n) {
+                    crc.update(buf, 0, n);
+                    if (md5 != null) md5.update(buf, 0, n);
+                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+                    while (b.hasRemaining()) ch.write(b);
+                }
+                if (got != size || in.read() >= 0) {
+                    throw new IOException("the body of " + from.display() + " is not its listed size of " + size + " bytes");
+                }
+                verifyDownload(from, obj.etag(), md5 == null ? null : Checksums.hex(md5.digest()), storedCrc,
+                        Checksums.crc32cBase64(crc.getValue()), null);
+                bytesMoved.addAndGet(size);
                 return;
             } catch (IOException ex) {
                 if (attempt >= 4 || !cutOff(ex)) throw ex;

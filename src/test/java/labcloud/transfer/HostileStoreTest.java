@@ -95,6 +95,26 @@ class HostileStoreTest {
         }));
     }
 
+    /**
+     * The right length and the object's own ETag, but one byte changed: the body is written to the
+     * .partial file as it streams in, and the checksum at its end fails the file; nothing of it is
+     * left under the target's name or as a .partial file.
+     */
+    @Test
+    void aBodyThatIsNotTheObjectFailsThatFileAndLeavesNothingBehind(S3ProxyServer store) throws Exception {
+        byte[] real = TransferFixture.random(20_000, "b".hashCode());
+        String etag = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(real));
+        byte[] forged = real.clone();
+        forged[12_345] ^= 1;
+        assertOnlyBFailed(download(store, (req, out) -> {
+            RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: " + forged.length + "\r\nETag: \"" + etag
+                    + "\"\r\nConnection: close\r\n\r\n");
+            out.write(forged);
+            out.flush();
+            return false;
+        }));
+    }
+
     @Test
     void endlessInterimAnswersEnd(S3ProxyServer store) throws Exception {
         assertOnlyBFailed(download(store, (req, out) -> {

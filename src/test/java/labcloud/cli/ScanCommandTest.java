@@ -41,6 +41,23 @@ class ScanCommandTest {
         return out;
     }
 
+    /**
+     * The scan's workers start before the listing; a listing that fails (git refuses a corrupt
+     * index) ends the run with one line and exit 5, never with a report of the files seen so far.
+     */
+    @Test
+    void aListingThatFailsEndsTheScanWithOneLine() throws Exception {
+        GitRepo repo = GitRepo.init().write("src/a.py", "x = 1\n").write("src/b.py", "KEY = '" + f.keyId() + "'\n");
+        repo.commit("first", "Ada", "2024-01-02T03:04:05Z");
+        Files.write(repo.dir().resolve(".git/index"), "DIRC garbage that is no index".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        CliResult r = scan(repo.dir().toString(), "--format", "json");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(5);
+        assertThat(r.stdout()).as(r.toString()).isEmpty();
+        assertThat(r.stderr().strip().lines()).as(r.toString()).hasSize(1);
+        assertThat(r.stderr()).as(r.toString()).contains("index").doesNotContain("Exception", "\tat ");
+    }
+
     @Test
     void honoursGitignoreInARepositoryUnlessAllFiles() throws Exception {
         String key = f.keyId();

@@ -22,8 +22,12 @@ import labcloud.core.UsageException;
  * credentials stay in the AWS credential files.
  */
 public final class Remotes {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private final Path file;
+
+    /** Built on first use: most runs read the file in its plain form without it. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
 
     public Remotes(Environment env) {
         this.file = env.labcloudDir().resolve("remotes.yaml");
@@ -37,7 +41,9 @@ public final class Remotes {
         if (!Files.exists(file)) return Map.of();
         Map<String, Map<String, Object>> raw;
         try {
-            raw = YAML.readValue(file.toFile(), new TypeReference<>() {});
+            byte[] bytes = Files.readAllBytes(file);
+            raw = PlainRemotesYaml.read(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+            if (raw == null) raw = Yaml.MAPPER.readValue(bytes, new TypeReference<>() {});
         } catch (IOException e) {
             throw new UsageException(file + ": not a valid remotes file (" + firstLine(e.getMessage()) + ")");
         }
@@ -92,7 +98,7 @@ public final class Remotes {
             raw.put(name, f);
         });
         try {
-            SecureFiles.writeAtomically(file, YAML.writeValueAsString(raw));
+            SecureFiles.writeAtomically(file, Yaml.MAPPER.writeValueAsString(raw));
         } catch (IOException e) {
             throw new LabcloudException(ExitCode.FAILED, "cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -35,22 +35,6 @@ public final class LocalTree {
         return new Walker(root);
     }
 
-    /** The tree's keys in key order, walked lazily. */
-    public static Iterator<String> keys(Path root) {
-        Iterator<ObjectEntry> all = walk(root);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return all.hasNext();
-            }
-
-            @Override
-            public String next() {
-                return all.next().key();
-            }
-        };
-    }
-
     /**
      * Files below {@code dir} (a key prefix of the tree: "" or a folder ending in '/'), counted up to
      * {@code max}: the walk stops there, so a large tree costs no more than {@code max} files.
@@ -71,7 +55,7 @@ public final class LocalTree {
 
     /** The keys below {@code dir} ("" or a folder ending in '/') in key order, relative to root, walked lazily. */
     static Iterator<String> keys(Path root, String dir) {
-        Iterator<String> below = keys(dir.isEmpty() ? root : resolve(root, dir));
+        Iterator<ObjectEntry> below = walk(dir.isEmpty() ? root : resolve(root, dir));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -80,7 +64,7 @@ public final class LocalTree {
 
             @Override
             public String next() {
-                return dir + below.next();
+                return dir + below.next().key();
             }
         };
     }

@@ -88,7 +88,7 @@ final class JsonTokens {
             if (state == State.AFTER_COMMA || state == State.AFTER_NAME) throw error("value expected");
             pos++;
             depth--;
-            valueEnded();
+            state = State.AFTER_VALUE;
             return current = object ? Token.END_OBJECT : Token.END_ARRAY;
         }
         if (state == State.AFTER_VALUE) {
@@ -125,12 +125,8 @@ final class JsonTokens {
         }
         if (c == '"') readString();
         else scalar();
-        valueEnded();
-        return c == '"' ? Token.STRING : Token.SCALAR;
-    }
-
-    private void valueEnded() {
         state = State.AFTER_VALUE;
+        return c == '"' ? Token.STRING : Token.SCALAR;
     }
 
     /** Skips the current value's children: after a START token, to its matching END. */
@@ -203,7 +199,6 @@ final class JsonTokens {
 
     /** A number, true, false or null: checked for its shape, never converted. */
     private void scalar() throws IOException {
-        int start = pos;
         byte c = b[pos];
         if (c == 't' || c == 'f' || c == 'n') {
             String word = c == 't' ? "true" : c == 'f' ? "false" : "null";
@@ -226,7 +221,6 @@ final class JsonTokens {
             }
         }
         if (pos < length && !endsValue(b[pos])) throw error("unexpected character");
-        if (pos == start) throw error("unexpected character");
     }
 
     private int digits() {

@@ -62,9 +62,7 @@ final class ContentScanner {
         if (!triggers && !isCredentialsFileName(path)) return new Result(findings, pairs, null);
         // Latin-1 maps each byte to one char: no decoding cost, and offsets stay byte offsets.
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        List<Match> matches = detector.scan(text);
-        for (Match m : matches) findings.add(finding(path, m, m.line(), null, null, false));
-        pair(matches, findings, 0, pairs);
+        addTextFindings(path, text, findings, pairs);
         if (findings.isEmpty() && (isCredentialsFileName(path) || isAwsCredentialsIni(text)) && hasCredentialValues(text)) {
             findings.add(new Finding(Rule.AWS_CREDENTIALS_FILE, path, 1, 1, null, null, false, null,
                     fileName(path), Fingerprints.of(Rule.AWS_CREDENTIALS_FILE, path, text), null));
@@ -92,11 +90,16 @@ final class ContentScanner {
         }
         // Most notebooks have nothing outside their cells that the pre-filter stops at.
         if (!nb.restMayContainSecrets(bytes, length)) return true;
-        List<Match> outside = detector.scan(new String(nb.rest(bytes, length), 0, length, StandardCharsets.ISO_8859_1));
-        int first = findings.size();
-        for (Match m : outside) findings.add(finding(path, m, m.line(), null, null, false));
-        pair(outside, findings, first, pairs);
+        addTextFindings(path, new String(nb.rest(bytes, length), 0, length, StandardCharsets.ISO_8859_1), findings, pairs);
         return true;
+    }
+
+    /** Findings in a text as written (not a notebook's cell), at their lines of the file, key IDs paired with secrets. */
+    private void addTextFindings(String path, String text, List<Finding> findings, List<KeyPair> pairs) {
+        List<Match> matches = detector.scan(text);
+        int first = findings.size();
+        for (Match m : matches) findings.add(finding(path, m, m.line(), null, null, false));
+        pair(matches, findings, first, pairs);
     }
 
     private static Finding finding(String path, Match m, int line, Integer cell, Integer cellLine, boolean output) {

@@ -349,14 +349,7 @@ final class ObjectMover {
                 String storedCrc = obj.metadata().get(Checksums.CRC_METADATA);
                 CRC32C crc = new CRC32C();
                 java.security.MessageDigest md5 = storedCrc != null ? null : Checksums.md5();
-                long got = 0;
-                for (int n; got < size && (n = in.read(buf, 0, (int) Math.min(buf.length, size - got))) > 0; got += n) {
-                    crc.update(buf, 0, n);
-                    if (md5 != null) md5.update(buf, 0, n);
-                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
-                    while (b.hasRemaining()) ch.write(b);
-                }
-                if (got != size || in.read() >= 0) {
+                if (copyBody(in, ch, 0, size, buf, crc, md5) != size || in.read() >= 0) {
                     throw new IOException("the body of " + from.display() + " is not its listed size of " + size + " bytes");
                 }
                 verifyDownload(from, obj.etag(), md5 == null ? null : Checksums.hex(md5.digest()), storedCrc,
@@ -420,18 +413,14 @@ final class ObjectMover {
     private static long fetchRange(Ref.S3 from, ObjectEntry e, FileChannel ch, long off, int len, AtomicReference<String> storedCrc)
             throws IOException {
         for (int attempt = 1; ; attempt++) {
-            long pos = off;
             CRC32C crc = new CRC32C();
             try (var d = from.store().objects().getRange(from.bucket(), from.key(), off, off + len - 1, e.etag());
                  InputStream in = d.body()) {
                 if (storedCrc != null) storedCrc.set(d.metadata().get(Checksums.CRC_METADATA));
-                byte[] buf = new byte[IO_SLICE];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    crc.update(buf, 0, n);
-                    ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
-                    while (b.hasRemaining()) pos += ch.write(b, pos);
+                // never past the range: more bytes than asked for would land on the next range's place
+                if (copyBody(in, ch, off, len, new byte[IO_SLICE], crc, null) != len || in.read() >= 0) {
+                    throw new IOException("short read of " + from.display());
                 }
-                if (pos != off + len) throw new IOException("short read of " + from.display());
                 return crc.getValue();
             } catch (IOException ex) {
                 // only a body cut off mid-stream lands here: S3ObjectIo has already retried the request itself
@@ -439,6 +428,22 @@ final class ObjectMover {
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * Streams at most {@code len} bytes of a body into the file from {@code at}, through {@code buf},
+     * updating the CRC32C and the MD5 (if not null) as they pass; returns how many came.
+     */
+    private static long copyBody(InputStream in, FileChannel ch, long at, long len, byte[] buf, CRC32C crc,
+                                 java.security.MessageDigest md5) throws IOException {
+        long got = 0;
+        for (int n; got < len && (n = in.read(buf, 0, (int) Math.min(buf.length, len - got))) > 0; got += n) {
+            crc.update(buf, 0, n);
+            if (md5 != null) md5.update(buf, 0, n);
+            ByteBuffer b = ByteBuffer.wrap(buf, 0, n);
+            for (long pos = at + got; b.hasRemaining(); ) pos += ch.write(b, pos);
+        }
+        return got;
     }
 
     /**

@@ -26,7 +26,12 @@ public final class ScanReport {
         summary.put("millis", r.millis());
         doc.put("summary", summary);
         List<Map<String, Object>> skipped = new ArrayList<>();
-        for (Skipped s : r.skipped()) skipped.add(Map.of("path", s.path(), "reason", s.reason()));
+        for (Skipped s : r.skipped()) {
+            Map<String, Object> m = new LinkedHashMap<>(); // Map.of's order changes from run to run
+            m.put("path", s.path());
+            m.put("reason", s.reason());
+            skipped.add(m);
+        }
         doc.put("skipped", skipped);
         return doc;
     }

@@ -193,6 +193,9 @@ class ContentScannerTest {
         for (String name : List.of("credentials", ".credentials", "deploy/credentials", "backup/aws-creds.ini")) {
             assertThat(scan(name, ini).findings()).as(name).extracting(Finding::rule).containsExactly(Rule.AWS_CREDENTIALS_FILE);
         }
+        String upper = "[minio]\nAWS_ACCESS_KEY_ID = LAB0USER0KEY0ID0123\nAws_Secret_Access_Key = Zq3vT8sN1pLk4mR7xW2yB5cD9eF0gH6j\n";
+        assertThat(scan("backup/aws-creds.ini", upper).findings()).as("key names in any case")
+                .extracting(Finding::rule).containsExactly(Rule.AWS_CREDENTIALS_FILE);
         String refs = "[lab]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\n";
         assertThat(scan("credentials", refs).findings()).as("references, not values").isEmpty();
         String other = "[database]\nuser = analysis\npassword = Zq3vT8sN1pLk4mR7xW2yB5cD9eF0gH6j\n";

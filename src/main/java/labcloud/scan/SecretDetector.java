@@ -67,15 +67,26 @@ final class SecretDetector {
     List<Match> scan(String text) {
         Scan s = new Scan(text);
         s.locateTriggers();
-        s.keyIds();
-        s.named(s.secretTriggers, NAMED_SECRET, WINDOW_AFTER, Rule.AWS_SECRET_ACCESS_KEY);
-        s.named(s.tokenTriggers, NAMED_TOKEN, TOKEN_WINDOW_AFTER, Rule.AWS_SESSION_TOKEN);
-        s.secretsNextToKeyIds();
-        s.privateKeys();
-        s.puttyKeys();
-        s.found.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
-        return s.found;
+        return s.findAll();
     }
+
+    /** What {@link #scan(String, byte[])} found, and whether the text names aws_secret_access_key. */
+    record Scanned(List<Match> matches, boolean namesAwsSecretKey) { }
+
+    /**
+     * {@link #scan(String)} for a text made from bytes as Latin-1: {@code latin1[i]} is the i-th
+     * character of {@code text} (the array may be longer), so the trigger pass can skip through the
+     * bytes as the pre-filter does instead of stopping at every character. It also tells whether
+     * {@code aws_secret_access_key} is there in any case whose "ecret" is a trigger (all lower or
+     * all upper case), from the triggers found, for the credentials-file check.
+     */
+    Scanned scan(String text, byte[] latin1) {
+        Scan s = new Scan(text);
+        s.locateTriggers(latin1);
+        return new Scanned(s.findAll(), s.namesAwsSecretKey());
+    }
+
+    private static final String AWS_SECRET_KEY_NAME = "aws_secret_access_key";
 
     /**
      * Whether raw bytes hold any trigger at all: the same anchor pass as {@link #scan}, on the bytes
@@ -101,22 +112,31 @@ final class SecretDetector {
         // shift and a mask), and 0.08 reading four pairs a round and testing them together (a byte
         // that is not ASCII, or a pair in the table), one by one only when that test passes
         // (medians of 10 to 14 JVMs).
-        byte[] pairs = TRIGGER_PAIRS;
-        int p = from;
-        for (; p + 10 < to; p += 12) {
-            int w = b[p] << 7 | b[p + 1], x = b[p + 3] << 7 | b[p + 4], y = b[p + 6] << 7 | b[p + 7], z = b[p + 9] << 7 | b[p + 10];
-            if (((w | x | y | z) < 0 || (pairs[w] | pairs[x] | pairs[y] | pairs[z]) != 0)
-                    && (triggerNear(b, p, from, to) || triggerNear(b, p + 3, from, to) || triggerNear(b, p + 6, from, to)
-                            || triggerNear(b, p + 9, from, to))) return true;
+        for (int p = nextPairHit(b, from, to); p >= 0; p = nextPairHit(b, p + 3, to)) {
+            if (triggerIn(b, Math.max(from, p - 2), Math.min(to, p + 5), to)) return true;
         }
-        for (; p + 1 < to; p += 3) if (triggerNear(b, p, from, to)) return true;
         return false;
     }
 
-    /** Whether the pair at p is a trigger's and a trigger is there (p + 1 is below {@code to}). */
-    private static boolean triggerNear(byte[] b, int p, int from, int to) {
-        int pair = b[p] << 7 | b[p + 1]; // negative when either byte is not ASCII (no trigger has one)
-        return pair >= 0 && TRIGGER_PAIRS[pair] != 0 && triggerIn(b, Math.max(from, p - 2), Math.min(to, p + 5), to);
+    /**
+     * The first of p, p + 3, p + 6... (below {@code to - 1}) where the pair of bytes is one that a
+     * trigger starts with, or -1. The pass of {@link #mayContainSecrets} and of a scan's triggers.
+     */
+    private static int nextPairHit(byte[] b, int p, int to) {
+        byte[] pairs = TRIGGER_PAIRS;
+        while (true) {
+            for (; p + 10 < to; p += 12) {
+                int w = b[p] << 7 | b[p + 1], x = b[p + 3] << 7 | b[p + 4], y = b[p + 6] << 7 | b[p + 7], z = b[p + 9] << 7 | b[p + 10];
+                // a pair is negative when either byte is not ASCII (no trigger has one)
+                if ((w | x | y | z) < 0 || (pairs[w] | pairs[x] | pairs[y] | pairs[z]) != 0) break;
+            }
+            // this round's four pairs one by one, or the last pairs of the range
+            for (int end = p + 12; p < end; p += 3) {
+                if (p + 1 >= to) return -1;
+                int pair = b[p] << 7 | b[p + 1];
+                if (pair >= 0 && pairs[pair] != 0) return p;
+            }
+        }
     }
 
     /**
@@ -199,6 +219,27 @@ final class SecretDetector {
             this.text = text;
         }
 
+        /** Runs the patterns at the triggers found; the findings in order of position. */
+        List<Match> findAll() {
+            keyIds();
+            named(secretTriggers, NAMED_SECRET, WINDOW_AFTER, Rule.AWS_SECRET_ACCESS_KEY);
+            named(tokenTriggers, NAMED_TOKEN, TOKEN_WINDOW_AFTER, Rule.AWS_SESSION_TOKEN);
+            secretsNextToKeyIds();
+            privateKeys();
+            puttyKeys();
+            found.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
+            return found;
+        }
+
+        boolean namesAwsSecretKey() {
+            for (Positions trigger : secretTriggers) {
+                for (int k = 0; k < trigger.size; k++) {
+                    if (text.regionMatches(true, trigger.at[k] - 5, AWS_SECRET_KEY_NAME, 0, AWS_SECRET_KEY_NAME.length())) return true;
+                }
+            }
+            return false;
+        }
+
         LineIndex lines() {
             if (lines == null) lines = new LineIndex(text);
             return lines;
@@ -218,21 +259,45 @@ final class SecretDetector {
             int n = t.length();
             for (int i = 0; i < n; i++) {
                 char c = t.charAt(i);
-                if (c >= 128) continue;
-                switch (ANCHOR[c]) {
-                    case 0 -> { }
-                    case KEY_ID -> {
-                        if (t.startsWith("AKIA", i) || t.startsWith("ASIA", i) || t.startsWith("ABIA", i)
-                                || t.startsWith("ACCA", i) || t.startsWith("A3T", i)) keyIdCandidates.add(i);
-                    }
-                    case SECRET_LOWER -> { if (i >= 2 && t.startsWith("ecret", i - 2)) secretTriggers[0].add(i - 2); }
-                    case SECRET_UPPER -> { if (i >= 2 && t.startsWith("ECRET", i - 2)) secretTriggers[1].add(i - 2); }
-                    case TOKEN_LOWER -> { if (i >= 1 && t.startsWith("oken", i - 1)) tokenTriggers[0].add(i - 1); }
-                    case TOKEN_UPPER -> { if (i >= 1 && t.startsWith("OKEN", i - 1)) tokenTriggers[1].add(i - 1); }
-                    case PEM -> { if (t.startsWith(PEM_TRIGGER, i)) pemTriggers.add(i); }
-                    case PUTTY -> { if (i >= 4 && t.startsWith(PUTTY_TRIGGER, i - 4)) puttyTriggers.add(i - 4); }
-                    default -> { }
+                if (c < 128 && ANCHOR[c] != 0) triggerAt(i, ANCHOR[c]);
+            }
+        }
+
+        /**
+         * {@link #locateTriggers()} on the text's Latin-1 bytes: the pair lookup of the pre-filter
+         * at every third byte, and the anchor checks only in the few bytes around a pair a trigger
+         * starts with. On a tree of Python sources and documentation, where "token" and "secret" are
+         * common words and a quarter of the files pass the pre-filter, stopping at every character
+         * was a third of the scan's CPU.
+         */
+        void locateTriggers(byte[] b) {
+            int n = text.length();
+            int checked = 0; // bytes below this were checked: windows overlap, triggers are recorded once
+            for (int p = nextPairHit(b, 0, n); p >= 0; p = nextPairHit(b, p + 3, n)) {
+                int to = Math.min(n, p + 5);
+                for (int i = Math.max(checked, p - 2); i < to; i++) {
+                    int c = b[i];
+                    if (c >= 0 && ANCHOR[c] != 0) triggerAt(i, ANCHOR[c]);
                 }
+                checked = to;
+            }
+        }
+
+        /** Records the trigger whose anchor character (of the given kind) is at {@code i}, if it is there. */
+        private void triggerAt(int i, byte anchor) {
+            String t = text;
+            switch (anchor) {
+                case KEY_ID -> {
+                    if (t.startsWith("AKIA", i) || t.startsWith("ASIA", i) || t.startsWith("ABIA", i)
+                            || t.startsWith("ACCA", i) || t.startsWith("A3T", i)) keyIdCandidates.add(i);
+                }
+                case SECRET_LOWER -> { if (i >= 2 && t.startsWith("ecret", i - 2)) secretTriggers[0].add(i - 2); }
+                case SECRET_UPPER -> { if (i >= 2 && t.startsWith("ECRET", i - 2)) secretTriggers[1].add(i - 2); }
+                case TOKEN_LOWER -> { if (i >= 1 && t.startsWith("oken", i - 1)) tokenTriggers[0].add(i - 1); }
+                case TOKEN_UPPER -> { if (i >= 1 && t.startsWith("OKEN", i - 1)) tokenTriggers[1].add(i - 1); }
+                case PEM -> { if (t.startsWith(PEM_TRIGGER, i)) pemTriggers.add(i); }
+                case PUTTY -> { if (i >= 4 && t.startsWith(PUTTY_TRIGGER, i - 4)) puttyTriggers.add(i - 4); }
+                default -> { }
             }
         }
 
@@ -261,15 +326,25 @@ final class SecretDetector {
             add(Rule.AWS_ACCESS_KEY_ID, i, keyId, Redactor.shortKeyId(keyId));
         }
 
+        /**
+         * The named patterns, in a window around each trigger that could start one: the word before
+         * the trigger must complete the pattern's name, and a run of value characters as long as the
+         * pattern's shortest value must follow. In source code "token" and "secret" are common words
+         * with no value after them, and the pattern tried at every position of their windows took
+         * more CPU than the rest of the scan.
+         */
         void named(Positions[] triggers, Pattern pattern, int after, Rule rule) {
+            boolean token = rule == Rule.AWS_SESSION_TOKEN;
             for (Positions trigger : triggers) {
                 int lastLineEnd = -1;
                 for (int k = 0; k < trigger.size; k++) {
                     int i = trigger.at[k];
                     if (i < lastLineEnd) continue; // this line's window was already searched
+                    if (!(token ? sessionTokenName(i) : secretName(i))) continue;
                     int from = Math.max(lineStart(i), i - WINDOW_BEFORE);
                     int end = lineEnd(i);
                     int to = Math.min(end < text.length() ? lineEnd(end + 1) : end, i + after);
+                    if (!valueRun(i, to, token ? 100 : 40, token)) continue;
                     Matcher m = pattern.matcher(text).region(from, to).useTransparentBounds(true);
                     while (m.find()) {
                         String value = Plausibility.urlDecode(m.group(1));
@@ -280,6 +355,33 @@ final class SecretDetector {
                     lastLineEnd = end;
                 }
             }
+        }
+
+        /** "secret" (NAMED_SECRET's name) for the trigger "ecret" at i. */
+        private boolean secretName(int i) {
+            return i >= 1 && (text.charAt(i - 1) | 0x20) == 's';
+        }
+
+        /** "session" or "security", then one of "_.-" or nothing, then "t": NAMED_TOKEN's name for the trigger "oken" at i. */
+        private boolean sessionTokenName(int i) {
+            if (i < 1 || (text.charAt(i - 1) | 0x20) != 't') return false;
+            int j = i - 1;
+            if (j >= 1 && "_.-".indexOf(text.charAt(j - 1)) >= 0) j--;
+            return text.regionMatches(true, j - 7, "session", 0, 7) || text.regionMatches(true, j - 8, "security", 0, 8);
+        }
+
+        /** Whether [from, to) holds {@code min} value characters in a row ({@code =} among them for tokens). */
+        private boolean valueRun(int from, int to, int min, boolean withEquals) {
+            int run = 0;
+            for (int k = from; k < to; k++) {
+                char c = text.charAt(k);
+                if (isAlnum(c) || c == '/' || c == '+' || c == '%' || (withEquals && c == '=')) {
+                    if (++run >= min) return true;
+                } else {
+                    run = 0;
+                }
+            }
+            return false;
         }
 
         /** A key ID's secret is usually on the same line (CSV row, SDK call) or one of the next two. */

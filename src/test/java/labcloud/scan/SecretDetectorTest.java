@@ -51,6 +51,8 @@ class SecretDetectorTest {
                 Arguments.of("secret on the line after the key ID", "creds = (\"" + KEY + "\",\n   \"" + SECRET + "\")",
                         List.of(Rule.AWS_ACCESS_KEY_ID, Rule.AWS_SECRET_ACCESS_KEY)),
                 Arguments.of("session token", "aws_session_token = " + F.sessionToken(), List.of(Rule.AWS_SESSION_TOKEN)),
+                Arguments.of("JSON SessionToken", "{\"SessionToken\": \"" + F.sessionToken() + "\"}", List.of(Rule.AWS_SESSION_TOKEN)),
+                Arguments.of("AWS_SECURITY_TOKEN env", "export AWS_SECURITY_TOKEN=" + F.sessionToken(), List.of(Rule.AWS_SESSION_TOKEN)),
                 Arguments.of("URL-encoded session token", "X-Amz-Security-Token=" + F.sessionToken().replace("b", "%2B"),
                         List.of(Rule.AWS_SESSION_TOKEN)),
                 Arguments.of("RSA PEM", F.pem("RSA "), List.of(Rule.PRIVATE_KEY)),
@@ -96,6 +98,39 @@ class SecretDetectorTest {
         for (Match m : found) {
             assertThat(m.shown()).as("redacted").doesNotContain(SECRET);
             if (m.rule() != Rule.AWS_ACCESS_KEY_ID) assertThat(text).doesNotContain(m.shown().replace("…", ""));
+        }
+    }
+
+    /**
+     * A file's text is scanned through its Latin-1 bytes, which the trigger pass skips through a
+     * pair at a time: it must find what the character-by-character pass finds, at every offset,
+     * among fillers of anchors, numbers and bytes that are not ASCII.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mustFind")
+    void theBytePassFindsWhatTheCharacterPassFinds(String name, String text, List<Rule> rules) {
+        for (String filler : List.of("Are Rk-Y rakK ArY-r kYA- ", "12,-0.5 3-7\t40;9.1\n-8,0x1f,", "\u00e9t\u00e9 \u00b5s caf\u00e9 ")) {
+            for (int offset = 0; offset < 6; offset++) {
+                for (String after : List.of("", "\n" + filler)) {
+                    String t = filler.repeat(2).substring(0, offset) + "\n" + text + after;
+                    byte[] latin1 = (t + "trailing bytes past the text").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    List<Match> byChars = detector.scan(t);
+                    assertThat(byChars).extracting(Match::rule).as(name + " at " + offset).containsExactlyInAnyOrderElementsOf(rules);
+                    assertThat(detector.scan(t, latin1).matches()).as(name + " at " + offset).isEqualTo(byChars);
+                }
+            }
+        }
+    }
+
+    /** The credentials-file check runs only on texts where the detector saw the secret key's name. */
+    @Test
+    void tellsWhetherTheSecretKeyIsNamed() {
+        for (String name : List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "Aws_Secret_Access_Key")) {
+            String text = "[default]\n" + name + " = placeholder\n";
+            assertThat(detector.scan(text, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).namesAwsSecretKey()).as(name).isTrue();
+        }
+        for (String text : List.of("secret = 1\n", "aws_secret_key = x\n", "_secret_access_key = x\n", "")) {
+            assertThat(detector.scan(text, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).namesAwsSecretKey()).as(text).isFalse();
         }
     }
 

@@ -50,19 +50,18 @@ final class ContentScanner {
         if (length > maxBytes) return Result.skip(path, "too large (" + length + " bytes)");
         List<Finding> findings = new ArrayList<>();
         List<KeyPair> pairs = new ArrayList<>();
-        boolean notebook = isNotebook(path);
         boolean binary = isBinary(bytes, length);
-        if (!notebook && binary) return Result.skip(path, BINARY);
-        boolean triggers = SecretDetector.mayContainSecrets(bytes, length);
-        if (notebook && !triggers && !binary) return new Result(findings, pairs, null); // nothing to parse for
-        if (notebook && scanNotebook(path, bytes, length, findings, pairs)) {
-            return new Result(findings, pairs, null);
+        if (isNotebook(path)) {
+            if (!binary && !SecretDetector.mayContainSecrets(bytes, length)) return new Result(findings, pairs, null); // nothing to parse for
+            if (scanNotebook(path, bytes, length, findings, pairs)) return new Result(findings, pairs, null);
         }
         if (binary) return Result.skip(path, BINARY);
-        if (!triggers && !isCredentialsFileName(path)) return new Result(findings, pairs, null);
+        // Most files hold no trigger, and are never made into text.
+        SecretDetector.Triggers triggers = SecretDetector.Triggers.in(bytes, length);
+        if (triggers.none() && !isCredentialsFileName(path)) return new Result(findings, pairs, null);
         // Latin-1 maps each byte to one char: no decoding cost, and offsets stay byte offsets.
         String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
-        boolean namesSecretKey = addTextFindings(path, text, bytes, findings, pairs);
+        boolean namesSecretKey = addTextFindings(path, text, triggers, findings, pairs);
         if (findings.isEmpty() && (isCredentialsFileName(path) || (namesSecretKey && isAwsCredentialsIni(text)))
                 && hasCredentialValues(text)) {
             findings.add(new Finding(Rule.AWS_CREDENTIALS_FILE, path, 1, 1, null, null, false, null,
@@ -92,17 +91,19 @@ final class ContentScanner {
         // Most notebooks have nothing outside their cells that the pre-filter stops at.
         if (!nb.restMayContainSecrets(bytes, length)) return true;
         byte[] rest = nb.rest(bytes, length);
-        addTextFindings(path, new String(rest, 0, length, StandardCharsets.ISO_8859_1), rest, findings, pairs);
+        addTextFindings(path, new String(rest, 0, length, StandardCharsets.ISO_8859_1), SecretDetector.Triggers.in(rest, length),
+                findings, pairs);
         return true;
     }
 
     /**
      * Findings in a text as written (not a notebook's cell), at their lines of the file, key IDs
-     * paired with secrets. The text is {@code latin1}'s first bytes read as Latin-1. Returns
-     * whether the text names aws_secret_access_key, which an AWS credentials file must.
+     * paired with secrets, at the triggers found in its bytes. Returns whether the text names
+     * aws_secret_access_key, which an AWS credentials file must.
      */
-    private boolean addTextFindings(String path, String text, byte[] latin1, List<Finding> findings, List<KeyPair> pairs) {
-        SecretDetector.Scanned scanned = detector.scan(text, latin1);
+    private boolean addTextFindings(String path, String text, SecretDetector.Triggers triggers, List<Finding> findings,
+            List<KeyPair> pairs) {
+        SecretDetector.Scanned scanned = detector.scan(text, triggers);
         List<Match> matches = scanned.matches();
         int first = findings.size();
         for (Match m : matches) findings.add(finding(path, m, m.line(), null, null, false));

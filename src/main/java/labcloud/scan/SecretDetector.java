@@ -65,24 +65,24 @@ final class SecretDetector {
 
     /** Scans text and returns its findings in order of position, without lines marked {@value #ALLOW_MARKER}. */
     List<Match> scan(String text) {
-        Scan s = new Scan(text);
-        s.locateTriggers();
-        return s.findAll();
+        byte[] ascii = new byte[text.length()];
+        for (int i = 0; i < ascii.length; i++) {
+            char c = text.charAt(i);
+            ascii[i] = c < 128 ? (byte) c : (byte) 0x80; // not ASCII stays not ASCII: no trigger holds such a byte
+        }
+        return scan(text, Triggers.in(ascii, ascii.length)).matches();
     }
 
-    /** What {@link #scan(String, byte[])} found, and whether the text names aws_secret_access_key. */
+    /** What {@link #scan(String, Triggers)} found, and whether the text names aws_secret_access_key. */
     record Scanned(List<Match> matches, boolean namesAwsSecretKey) { }
 
     /**
-     * {@link #scan(String)} for a text made from bytes as Latin-1: {@code latin1[i]} is the i-th
-     * character of {@code text} (the array may be longer), so the trigger pass can skip through the
-     * bytes as the pre-filter does instead of stopping at every character. It also tells whether
-     * {@code aws_secret_access_key} is there in any case whose "ecret" is a trigger (all lower or
-     * all upper case), from the triggers found, for the credentials-file check.
+     * Finds the secrets at the triggers of a text, found in its Latin-1 bytes ({@link Triggers#in}).
+     * Also tells whether {@code aws_secret_access_key} is there in any case whose "ecret" is a
+     * trigger (all lower or all upper case), for the credentials-file check.
      */
-    Scanned scan(String text, byte[] latin1) {
-        Scan s = new Scan(text);
-        s.locateTriggers(latin1);
+    Scanned scan(String text, Triggers triggers) {
+        Scan s = new Scan(text, triggers);
         return new Scanned(s.findAll(), s.namesAwsSecretKey());
     }
 
@@ -160,20 +160,68 @@ final class SecretDetector {
     private static boolean triggerIn(byte[] b, int from, int to, int length) {
         for (int i = from; i < to; i++) {
             int c = b[i];
-            if (c < 0) continue; // not ASCII
-            switch (ANCHOR[c]) {
-                case 0 -> { }
-                case KEY_ID -> { if (keyIdShaped(b, i, length)) return true; }
-                case SECRET_LOWER -> { if (i >= 2 && has(b, i - 2, length, "ecret")) return true; }
-                case SECRET_UPPER -> { if (i >= 2 && has(b, i - 2, length, "ECRET")) return true; }
-                case TOKEN_LOWER -> { if (i >= 1 && has(b, i - 1, length, "oken")) return true; }
-                case TOKEN_UPPER -> { if (i >= 1 && has(b, i - 1, length, "OKEN")) return true; }
-                case PEM -> { if (has(b, i, length, PEM_TRIGGER)) return true; }
-                case PUTTY -> { if (i >= 4 && has(b, i - 4, length, PUTTY_TRIGGER)) return true; }
-                default -> { }
-            }
+            if (c >= 0 && ANCHOR[c] != 0 && triggerStart(b, i, length, ANCHOR[c]) >= 0) return true;
         }
         return false;
+    }
+
+    /**
+     * Where the trigger whose anchor (of the given kind) is at {@code i} starts, or -1 when there is
+     * none. A key ID prefix counts only with an ID-shaped body.
+     */
+    private static int triggerStart(byte[] b, int i, int length, byte anchor) {
+        return switch (anchor) {
+            case KEY_ID -> keyIdShaped(b, i, length) ? i : -1;
+            case SECRET_LOWER -> i >= 2 && has(b, i - 2, length, "ecret") ? i - 2 : -1;
+            case SECRET_UPPER -> i >= 2 && has(b, i - 2, length, "ECRET") ? i - 2 : -1;
+            case TOKEN_LOWER -> i >= 1 && has(b, i - 1, length, "oken") ? i - 1 : -1;
+            case TOKEN_UPPER -> i >= 1 && has(b, i - 1, length, "OKEN") ? i - 1 : -1;
+            case PEM -> has(b, i, length, PEM_TRIGGER) ? i : -1;
+            case PUTTY -> i >= 4 && has(b, i - 4, length, PUTTY_TRIGGER) ? i - 4 : -1;
+            default -> -1;
+        };
+    }
+
+    /**
+     * Where each literal trigger occurs in a text, one list per kind of anchor, in text order: the
+     * one pass over every byte of a text that may hold a secret. It skips through the bytes as the
+     * pre-filter does, a pair at every third byte, and checks the anchors only in the few bytes
+     * around a pair a trigger starts with. On a tree of Python sources and documentation, where
+     * "token" and "secret" are common words and most of the text passes the pre-filter, stopping
+     * at every character was a third of the scan's CPU.
+     */
+    static final class Triggers {
+        private final Positions[] byAnchor = new Positions[PUTTY + 1];
+
+        private Triggers() {
+            for (int k = 1; k < byAnchor.length; k++) byAnchor[k] = new Positions();
+        }
+
+        /** The triggers in the first {@code length} bytes of {@code b}, a text's bytes as Latin-1. */
+        static Triggers in(byte[] b, int length) {
+            Triggers t = new Triggers();
+            int checked = 0; // bytes below this were checked: windows overlap, triggers are recorded once
+            for (int p = nextPairHit(b, 0, length); p >= 0; p = nextPairHit(b, p + 3, length)) {
+                int to = Math.min(length, p + 5);
+                for (int i = Math.max(checked, p - 2); i < to; i++) {
+                    int c = b[i];
+                    if (c < 0 || ANCHOR[c] == 0) continue;
+                    int start = triggerStart(b, i, length, ANCHOR[c]);
+                    if (start >= 0) t.byAnchor[ANCHOR[c]].add(start);
+                }
+                checked = to;
+            }
+            return t;
+        }
+
+        boolean none() {
+            for (int k = 1; k < byAnchor.length; k++) if (byAnchor[k].size > 0) return false;
+            return true;
+        }
+
+        private Positions of(byte anchor) {
+            return byAnchor[anchor];
+        }
     }
 
     private static boolean has(byte[] b, int at, int length, String literal) {
@@ -207,16 +255,20 @@ final class SecretDetector {
         final List<Match> found = new ArrayList<>();
         final Set<Long> seen = new HashSet<>();
         final List<Integer> keyIdPositions = new ArrayList<>();
-        /** Trigger positions from {@link #locateTriggers}, one list per literal, in text order. */
-        final Positions keyIdCandidates = new Positions();
-        final Positions[] secretTriggers = {new Positions(), new Positions()};
-        final Positions[] tokenTriggers = {new Positions(), new Positions()};
-        final Positions pemTriggers = new Positions();
-        final Positions puttyTriggers = new Positions();
+        final Positions keyIdCandidates;
+        final Positions[] secretTriggers;
+        final Positions[] tokenTriggers;
+        final Positions pemTriggers;
+        final Positions puttyTriggers;
         LineIndex lines;
 
-        Scan(String text) {
+        Scan(String text, Triggers t) {
             this.text = text;
+            keyIdCandidates = t.of(KEY_ID);
+            secretTriggers = new Positions[] {t.of(SECRET_LOWER), t.of(SECRET_UPPER)};
+            tokenTriggers = new Positions[] {t.of(TOKEN_LOWER), t.of(TOKEN_UPPER)};
+            pemTriggers = t.of(PEM);
+            puttyTriggers = t.of(PUTTY);
         }
 
         /** Runs the patterns at the triggers found; the findings in order of position. */
@@ -251,54 +303,6 @@ final class SecretDetector {
             int line = li.lineOf(pos);
             if (li.lineText(text, line).contains(ALLOW_MARKER)) return;
             found.add(new Match(rule, line, pos - li.start(line) + 1, secret, shown));
-        }
-
-        /** The one pass over every character: records where each literal trigger occurs. */
-        void locateTriggers() {
-            String t = text;
-            int n = t.length();
-            for (int i = 0; i < n; i++) {
-                char c = t.charAt(i);
-                if (c < 128 && ANCHOR[c] != 0) triggerAt(i, ANCHOR[c]);
-            }
-        }
-
-        /**
-         * {@link #locateTriggers()} on the text's Latin-1 bytes: the pair lookup of the pre-filter
-         * at every third byte, and the anchor checks only in the few bytes around a pair a trigger
-         * starts with. On a tree of Python sources and documentation, where "token" and "secret" are
-         * common words and a quarter of the files pass the pre-filter, stopping at every character
-         * was a third of the scan's CPU.
-         */
-        void locateTriggers(byte[] b) {
-            int n = text.length();
-            int checked = 0; // bytes below this were checked: windows overlap, triggers are recorded once
-            for (int p = nextPairHit(b, 0, n); p >= 0; p = nextPairHit(b, p + 3, n)) {
-                int to = Math.min(n, p + 5);
-                for (int i = Math.max(checked, p - 2); i < to; i++) {
-                    int c = b[i];
-                    if (c >= 0 && ANCHOR[c] != 0) triggerAt(i, ANCHOR[c]);
-                }
-                checked = to;
-            }
-        }
-
-        /** Records the trigger whose anchor character (of the given kind) is at {@code i}, if it is there. */
-        private void triggerAt(int i, byte anchor) {
-            String t = text;
-            switch (anchor) {
-                case KEY_ID -> {
-                    if (t.startsWith("AKIA", i) || t.startsWith("ASIA", i) || t.startsWith("ABIA", i)
-                            || t.startsWith("ACCA", i) || t.startsWith("A3T", i)) keyIdCandidates.add(i);
-                }
-                case SECRET_LOWER -> { if (i >= 2 && t.startsWith("ecret", i - 2)) secretTriggers[0].add(i - 2); }
-                case SECRET_UPPER -> { if (i >= 2 && t.startsWith("ECRET", i - 2)) secretTriggers[1].add(i - 2); }
-                case TOKEN_LOWER -> { if (i >= 1 && t.startsWith("oken", i - 1)) tokenTriggers[0].add(i - 1); }
-                case TOKEN_UPPER -> { if (i >= 1 && t.startsWith("OKEN", i - 1)) tokenTriggers[1].add(i - 1); }
-                case PEM -> { if (t.startsWith(PEM_TRIGGER, i)) pemTriggers.add(i); }
-                case PUTTY -> { if (i >= 4 && t.startsWith(PUTTY_TRIGGER, i - 4)) puttyTriggers.add(i - 4); }
-                default -> { }
-            }
         }
 
         void keyIds() {

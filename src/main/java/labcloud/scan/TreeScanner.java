@@ -88,10 +88,17 @@ final class TreeScanner {
     /** One read buffer per thread, reused from file to file: less garbage, fewer fresh pages to fault in. */
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
-    private byte[] buffer(long size) {
+    /**
+     * This thread's buffer, grown to hold {@code size} bytes and one more (to notice a file that grew),
+     * keeping its first {@code filled} bytes. Grown only once a file is known not to be binary: an
+     * array is zeroed when made, and a large archive would have cost its size in fresh pages.
+     */
+    private byte[] buffer(long size, int filled) {
         byte[] b = buffers.get();
         if (b.length < size + 1) {
-            b = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(size + 1, b.length * 2L))];
+            byte[] bigger = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(size + 1, b.length * 2L))];
+            System.arraycopy(b, 0, bigger, 0, filled);
+            b = bigger;
             buffers.set(b);
         }
         return b;
@@ -111,16 +118,17 @@ final class TreeScanner {
                 collector.skip(new Skipped(name, "too large (" + attrs.size() + " bytes)"));
                 return;
             }
-            byte[] buf = buffer(attrs.size());
+            byte[] buf = buffers.get(); // 1 MiB or more: room for the head
             int n;
             try (InputStream in = Files.newInputStream(file)) {
                 // The head first: a binary file (images, arrays, archives: much of a lab's tree) is
                 // known by it, and the rest of it is never read.
-                n = in.readNBytes(buf, 0, Math.min(buf.length, ContentScanner.BINARY_SNIFF));
+                n = in.readNBytes(buf, 0, ContentScanner.BINARY_SNIFF);
                 if (n == ContentScanner.BINARY_SNIFF && ContentScanner.isBinary(buf, n) && !ContentScanner.isNotebook(name)) {
                     collector.skip(new Skipped(name, ContentScanner.BINARY));
                     return;
                 }
+                buf = buffer(attrs.size(), n);
                 n += in.readNBytes(buf, n, buf.length - n);
                 if (n == buf.length && in.read() >= 0) { // grew since we looked: read it all
                     byte[] all = Files.readAllBytes(file);

@@ -102,13 +102,13 @@ class SecretDetectorTest {
     }
 
     /**
-     * A file's text is scanned through its Latin-1 bytes, which the trigger pass skips through a
-     * pair at a time: it must find what the character-by-character pass finds, at every offset,
-     * among fillers of anchors, numbers and bytes that are not ASCII.
+     * The trigger pass skips through a text's bytes a pair at a time: every secret must be found
+     * at every offset, among fillers of anchors, numbers and bytes that are not ASCII, whether the
+     * text comes as a file's Latin-1 bytes or as characters (a notebook's cells).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("mustFind")
-    void theBytePassFindsWhatTheCharacterPassFinds(String name, String text, List<Rule> rules) {
+    void findsEverySecretAtEveryOffset(String name, String text, List<Rule> rules) {
         for (String filler : List.of("Are Rk-Y rakK ArY-r kYA- ", "12,-0.5 3-7\t40;9.1\n-8,0x1f,", "\u00e9t\u00e9 \u00b5s caf\u00e9 ")) {
             for (int offset = 0; offset < 6; offset++) {
                 for (String after : List.of("", "\n" + filler)) {
@@ -116,10 +116,15 @@ class SecretDetectorTest {
                     byte[] latin1 = (t + "trailing bytes past the text").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                     List<Match> byChars = detector.scan(t);
                     assertThat(byChars).extracting(Match::rule).as(name + " at " + offset).containsExactlyInAnyOrderElementsOf(rules);
-                    assertThat(detector.scan(t, latin1).matches()).as(name + " at " + offset).isEqualTo(byChars);
+                    assertThat(detector.scan(t, SecretDetector.Triggers.in(latin1, t.length())).matches()).as(name + " at " + offset).isEqualTo(byChars);
                 }
             }
         }
+    }
+
+    private SecretDetector.Scanned scanLatin1(String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return detector.scan(text, SecretDetector.Triggers.in(bytes, bytes.length));
     }
 
     /** The credentials-file check runs only on texts where the detector saw the secret key's name. */
@@ -127,10 +132,10 @@ class SecretDetectorTest {
     void tellsWhetherTheSecretKeyIsNamed() {
         for (String name : List.of("aws_secret_access_key", "AWS_SECRET_ACCESS_KEY", "Aws_Secret_Access_Key")) {
             String text = "[default]\n" + name + " = placeholder\n";
-            assertThat(detector.scan(text, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).namesAwsSecretKey()).as(name).isTrue();
+            assertThat(scanLatin1(text).namesAwsSecretKey()).as(name).isTrue();
         }
         for (String text : List.of("secret = 1\n", "aws_secret_key = x\n", "_secret_access_key = x\n", "")) {
-            assertThat(detector.scan(text, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).namesAwsSecretKey()).as(text).isFalse();
+            assertThat(scanLatin1(text).namesAwsSecretKey()).as(text).isFalse();
         }
     }
 

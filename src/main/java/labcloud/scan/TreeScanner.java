@@ -40,12 +40,12 @@ final class TreeScanner {
         Collector collector = new Collector(options.ignored());
         if (Files.isRegularFile(root)) {
             Path parent = root.toAbsolutePath().getParent();
-            scanFile(parent, parent.relativize(root.toAbsolutePath()), collector);
+            scanFile(parent, new Listed(parent.relativize(root.toAbsolutePath()), null), collector);
             return collector.result(root.toString(), "tree", 0, t0);
         }
         // The workers start at once and take files as the listing finds them: on a tree of many
         // small files the walk is a good part of the run, and it now overlaps the scanning.
-        BlockingQueue<Path> queue = new LinkedBlockingQueue<>();
+        BlockingQueue<Listed> queue = new LinkedBlockingQueue<>();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger listed = new AtomicInteger(-1); // known once the listing ends
         int threads = Math.max(1, options.threads());
@@ -53,7 +53,7 @@ final class TreeScanner {
         for (int t = 0; t < threads; t++) {
             pool.execute(() -> {
                 try {
-                    for (Path file = queue.take(); file != END; file = queue.take()) {
+                    for (Listed file = queue.take(); file != END; file = queue.take()) {
                         scanFile(root, file, collector);
                         int d = done.incrementAndGet();
                         if ((d & 1023) == 0) progress.update(d + (listed.get() < 0 ? "" : "/" + listed.get()) + " files");
@@ -83,7 +83,10 @@ final class TreeScanner {
     }
 
     /** Tells a worker that the listing has ended (compared by identity: no file is this instance). */
-    private static final Path END = Path.of("end of listing");
+    private static final Listed END = new Listed(Path.of("end of listing"), null);
+
+    /** A file to scan, relative to the root, with its attributes when the listing read them (else null). */
+    private record Listed(Path relative, BasicFileAttributes attrs) { }
 
     /** One read buffer per thread, reused from file to file: less garbage, fewer fresh pages to fault in. */
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 20]);
@@ -104,11 +107,12 @@ final class TreeScanner {
         return b;
     }
 
-    private void scanFile(Path root, Path relative, Collector collector) {
-        String name = relative.toString().replace('\\', '/');
-        Path file = root.resolve(relative);
+    private void scanFile(Path root, Listed listed, Collector collector) {
+        String name = listed.relative().toString().replace('\\', '/');
+        Path file = root.resolve(listed.relative());
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs = listed.attrs() != null ? listed.attrs()
+                    : Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isDirectory()) {
                 collector.skip(new Skipped(name, "unreadable directory")); // only failed directories get here
                 return;
@@ -118,22 +122,30 @@ final class TreeScanner {
                 collector.skip(new Skipped(name, "too large (" + attrs.size() + " bytes)"));
                 return;
             }
+            long size = attrs.size();
             byte[] buf = buffers.get(); // 1 MiB or more: room for the head
             int n;
             try (InputStream in = Files.newInputStream(file)) {
-                // The head first: a binary file (images, arrays, archives: much of a lab's tree) is
-                // known by it, and the rest of it is never read.
-                n = in.readNBytes(buf, 0, ContentScanner.BINARY_SNIFF);
-                if (n == ContentScanner.BINARY_SNIFF && ContentScanner.isBinary(buf, n) && !ContentScanner.isNotebook(name)) {
-                    collector.skip(new Skipped(name, ContentScanner.BINARY));
-                    return;
-                }
-                buf = buffer(attrs.size(), n);
-                n += in.readNBytes(buf, n, buf.length - n);
-                if (n == buf.length && in.read() >= 0) { // grew since we looked: read it all
-                    byte[] all = Files.readAllBytes(file);
-                    buf = all;
-                    n = all.length;
+                if (size == 0) { // empty, or a file that does not tell its size: whatever it holds
+                    n = in.readNBytes(buf, 0, buf.length);
+                    if (n == buf.length && in.read() >= 0) {
+                        buf = Files.readAllBytes(file);
+                        n = buf.length;
+                    }
+                } else {
+                    // The head first: a binary file (images, arrays, archives: much of a lab's tree)
+                    // is known by it, and the rest of it is never read. The bytes the listing saw
+                    // and no more (a file growing meanwhile is scanned as listed): one read for a
+                    // small file, not a second one to find its end.
+                    n = in.readNBytes(buf, 0, (int) Math.min(size, ContentScanner.BINARY_SNIFF));
+                    if (n == ContentScanner.BINARY_SNIFF && ContentScanner.isBinary(buf, n) && !ContentScanner.isNotebook(name)) {
+                        collector.skip(new Skipped(name, ContentScanner.BINARY));
+                        return;
+                    }
+                    if (n < size) {
+                        buf = buffer(size, n);
+                        n += in.readNBytes(buf, n, (int) (size - n));
+                    }
                 }
             }
             collector.add(content.scan(name, buf, n), n);
@@ -146,21 +158,21 @@ final class TreeScanner {
         }
     }
 
-    /** Hands each file to scan (relative to root) to {@code sink} and returns how many there were. */
-    private int list(Path root, Consumer<Path> sink) {
+    /** Hands each file to scan to {@code sink} and returns how many there were. */
+    private int list(Path root, Consumer<Listed> sink) {
         if (!options.allFiles()) {
             Optional<Git> git = Git.open(root);
             if (git.isPresent()) {
                 List<String> files = git.get().nulSeparated("ls-files", "-co", "--exclude-standard", "-z");
-                for (String p : files) sink.accept(Path.of(p));
+                for (String p : files) sink.accept(new Listed(Path.of(p), null));
                 return files.size();
             }
         }
         GitignoreFilter ignore = options.allFiles() ? new GitignoreFilter() : GitignoreFilter.load(root);
         AtomicInteger count = new AtomicInteger();
-        Consumer<Path> out = p -> {
+        Consumer<Listed> out = f -> {
             count.incrementAndGet();
-            sink.accept(p);
+            sink.accept(f);
         };
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -175,13 +187,13 @@ final class TreeScanner {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     Path rel = root.relativize(file);
-                    if (!ignore.ignored(rel, false)) out.accept(rel);
+                    if (!ignore.ignored(rel, false)) out.accept(new Listed(rel, attrs)); // no second stat when scanned
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    out.accept(root.relativize(file)); // reported as unreadable when scanned
+                    out.accept(new Listed(root.relativize(file), null)); // reported as unreadable when scanned
                     return FileVisitResult.CONTINUE;
                 }
             });

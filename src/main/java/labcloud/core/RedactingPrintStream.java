@@ -16,6 +16,11 @@ public final class RedactingPrintStream extends PrintStream {
     private final UnaryOperator<String> redact;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
     /**
+     * Redacted lines not yet written: what one write call completes goes out in one system call (a
+     * scan's JSON report of 3,000 skipped files took 9,000 writes, one per line, on the critical path).
+     */
+    private final ByteArrayOutputStream ready = new ByteArrayOutputStream(8192);
+    /**
      * After a line that opens a private key: key-body lines and the END line are dropped; the first
      * other line ends the block and is printed (a BEGIN marker in a file name hides nothing after it).
      */
@@ -32,7 +37,10 @@ public final class RedactingPrintStream extends PrintStream {
     @Override
     public synchronized void write(int b) {
         line.write(b);
-        if (b == '\n') flushLine();
+        if (b == '\n') {
+            flushLine();
+            drain();
+        }
     }
 
     @Override
@@ -46,17 +54,14 @@ public final class RedactingPrintStream extends PrintStream {
             }
         }
         if (start < off + len) line.write(buf, start, off + len - start);
+        drain();
     }
 
     @Override
     public synchronized void flush() {
         // A partial line (a progress bar redraw, a prompt) is emitted as is after redaction.
         if (line.size() > 0) flushLine();
-        try {
-            target.flush();
-        } catch (Exception e) {
-            setError();
-        }
+        flushTarget();
     }
 
     @Override
@@ -96,12 +101,22 @@ public final class RedactingPrintStream extends PrintStream {
     }
 
     private void emit(String text) {
-        String out = redact.apply(text);
+        ready.writeBytes(redact.apply(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes the redacted lines out, if there are any, and flushes the stream under them. */
+    private void drain() {
+        if (ready.size() > 0) flushTarget();
+    }
+
+    private void flushTarget() {
         try {
-            target.write(out.getBytes(StandardCharsets.UTF_8));
-            if (out.endsWith("\n")) target.flush();
+            ready.writeTo(target);
+            target.flush();
         } catch (Exception e) {
             setError();
+        } finally {
+            ready.reset();
         }
     }
 }

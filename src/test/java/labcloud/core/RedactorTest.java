@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedactorTest {
@@ -91,5 +93,38 @@ class RedactorTest {
                 .contains("before\n", "after\n");
         String masked = Redactor.secrets("before\n" + key + "after\n");
         assertThat(masked).isEqualTo("before\n-----BEGIN RSA PRIVATE KEY----- ****\nafter\n");
+    }
+
+    /**
+     * The lines one print completes reach the stream in one write, each redacted, and at once (a
+     * long command's output is never held back); a partial line (a progress redraw) goes out when
+     * the stream is flushed.
+     */
+    @Test
+    void linesOfOnePrintGoOutInOneWriteAtOnce() {
+        Redactor.register(SECRET);
+        List<String> writes = new ArrayList<>();
+        java.io.OutputStream target = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(String.valueOf((char) b));
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writes.add(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+        };
+        var ps = new RedactingPrintStream(target, Redactor::all);
+        StringBuilder report = new StringBuilder();
+        for (int i = 0; i < 100; i++) report.append("  \"path\" : \"doc/f").append(i).append(".gz\", \"reason\" : \"binary\"\n");
+        report.append("secret = ").append(SECRET).append('\n');
+        ps.print(report);
+        assertThat(writes).hasSize(1); // 101 lines, one write, before any flush
+        assertThat(writes.get(0)).contains("doc/f0.gz", "doc/f99.gz", "secret = ****").doesNotContain(SECRET);
+        ps.print("uploading 3/10");
+        assertThat(writes).hasSize(1);
+        ps.flush();
+        assertThat(writes).hasSize(2).last().isEqualTo("uploading 3/10");
     }
 }

@@ -56,10 +56,24 @@ public final class Redactor {
                     "-----BEGIN " + m.group(1) + "PRIVATE KEY----- " + MASK));
         }
         Matcher m = NAMED_SECRET.matcher(out);
-        if (m.find()) {
+        if (mayNameSecret(out) && m.find()) {
             out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
         }
         return out;
+    }
+
+    /**
+     * Whether text holds a K or a W in either case, as every name NAMED_SECRET knows does ("key",
+     * "token", "password"). One pass over the characters, where the pattern's case-blind
+     * alternatives were tried at every position of every line printed (on a scan's JSON report of
+     * 3,000 skipped files, most of the time spent writing it out).
+     */
+    private static boolean mayNameSecret(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            int c = text.charAt(i) | 0x20;
+            if (c == 'k' || c == 'w') return true;
+        }
+        return false;
     }
 
     /** A line that opens a private key whose END marker is not on the same line. */

@@ -127,4 +127,19 @@ class RedactorTest {
         ps.flush();
         assertThat(writes).hasSize(2).last().isEqualTo("uploading 3/10");
     }
+
+    /** Every name the output masks a value after, in either case, with each separator it knows. */
+    @Test
+    void masksTheValueAfterEveryKnownName() {
+        String value = "s3cr3tValue0123456789";
+        for (String name : List.of("aws_secret_access_key", "secret_access_key", "SecretAccessKey", "aws_session_token",
+                "session_token", "SessionToken", "secret_key", "secret-key", "secretkey", "password", "x-amz-security-token")) {
+            for (String n : List.of(name, name.toUpperCase(java.util.Locale.ROOT))) {
+                for (String line : List.of(n + "=" + value, "\"" + n + "\": \"" + value + "\"", n + " : " + value)) {
+                    assertThat(Redactor.secrets(line)).as(line).doesNotContain(value).contains(Redactor.MASK);
+                }
+            }
+        }
+        assertThat(Redactor.secrets("\"path\" : \"doc/readme.gz\"")).isEqualTo("\"path\" : \"doc/readme.gz\"");
+    }
 }

@@ -52,13 +52,11 @@ public final class Redactor {
             if (out.contains(s)) out = out.replace(s, MASK);
         }
         if (out.indexOf("PRIVATE KEY-----") >= 0) {
-            out = PEM_BLOCK.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                    "-----BEGIN " + m.group(1) + "PRIVATE KEY----- " + MASK));
+            Matcher pem = PEM_BLOCK.matcher(out);
+            if (pem.find()) out = replaceEach(pem, "-----BEGIN ", 1, "PRIVATE KEY----- " + MASK);
         }
         Matcher m = NAMED_SECRET.matcher(out);
-        if (mayNameSecret(out) && m.find()) {
-            out = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + MASK));
-        }
+        if (mayNameSecret(out) && m.find()) out = replaceEach(m, "", 1, MASK);
         return out;
     }
 
@@ -102,7 +100,30 @@ public final class Redactor {
     public static String all(String text) {
         String out = secrets(text);
         if (out == null) return null;
-        return KEY_ID.matcher(out).replaceAll(m -> shortKeyId(m.group(1)));
+        if (!out.contains("AKIA") && !out.contains("ASIA") && !out.contains("ABIA") && !out.contains("ACCA")) return out;
+        Matcher m = KEY_ID.matcher(out);
+        if (!m.find()) return out;
+        StringBuilder b = new StringBuilder(out.length());
+        do {
+            m.appendReplacement(b, "");
+            b.append(shortKeyId(m.group(1)));
+        } while (m.find());
+        return m.appendTail(b).toString();
+    }
+
+    /**
+     * Replaces the match {@code m} has found and every later one with {@code before}, the match's
+     * {@code group} and {@code after}, all literal. A loop rather than a lambda: output printed only
+     * when something is masked would otherwise have the JDK spin the lambda's class right then,
+     * unless the start-up cache was trained on a run that masked something.
+     */
+    private static String replaceEach(Matcher m, String before, int group, String after) {
+        StringBuilder b = new StringBuilder();
+        do {
+            m.appendReplacement(b, "");
+            b.append(before).append(m.group(group)).append(after);
+        } while (m.find());
+        return m.appendTail(b).toString();
     }
 
     /** AWS's documented example key id becomes {@code AKIA…MPLE}: enough to recognise, not to use. */

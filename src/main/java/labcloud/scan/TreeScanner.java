@@ -1,5 +1,7 @@
 package labcloud.scan;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -125,7 +127,7 @@ final class TreeScanner {
             long size = attrs.size();
             byte[] buf = buffers.get(); // 1 MiB or more: room for the head
             int n;
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = open(file)) {
                 if (size == 0) { // empty, or a file that does not tell its size: whatever it holds
                     n = in.readNBytes(buf, 0, buf.length);
                     if (n == buf.length && in.read() >= 0) {
@@ -155,6 +157,21 @@ final class TreeScanner {
             collector.skip(new Skipped(name, "unreadable (permission denied)"));
         } catch (IOException | OutOfMemoryError e) {
             collector.skip(new Skipped(name, "unreadable (" + e.getClass().getSimpleName() + ")"));
+        }
+    }
+
+    /**
+     * A stream over the file. A FileInputStream has far fewer layers than a channel's stream (a
+     * channel, its cleaner and thread set, a direct buffer each read goes through): on a tree of
+     * 6,657 files, 6% of the scan's time, much of it interpreted before those layers are compiled.
+     * When it fails, the channel's stream is asked to fail in its stead, for the exception that
+     * says why (no such file, permission denied).
+     */
+    private static InputStream open(Path file) throws IOException {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            return Files.newInputStream(file);
         }
     }
 

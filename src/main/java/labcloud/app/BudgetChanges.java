@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import labcloud.aws.AwsContext;
 import labcloud.core.AuditLog;
+import labcloud.core.Fields;
 import labcloud.core.UsageException;
 import labcloud.cost.BudgetPlan;
 import labcloud.cost.BudgetService;
@@ -71,7 +72,7 @@ public final class BudgetChanges {
 
     public void applyRemove(BudgetStatus budget) {
         budgets.remove(budget.name());
-        audit.record("budget remove", Map.of("budget", budget.name(), "removed", budget));
+        audit.record("budget remove", Fields.of("budget", budget.name(), "removed", budget));
     }
 
     /** The Email tag value most used by resources whose Project is {@code project} (ties: alphabetical). */

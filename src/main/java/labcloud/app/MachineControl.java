@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import labcloud.aws.AwsContext;
 import labcloud.core.AuditLog;
+import labcloud.core.Fields;
 import labcloud.core.ProgressListener;
 import labcloud.machine.Lifecycle;
 import labcloud.machine.Machine;
@@ -50,7 +51,7 @@ public final class MachineControl {
 
     public Machine resize(Lifecycle.ResizePlan plan, ProgressListener progress) {
         Machine r = lifecycle.resize(plan, progress);
-        record("machine resize", plan.machine(), Map.of("from", plan.from().type(), "to", plan.to().type()));
+        record("machine resize", plan.machine(), Fields.of("from", plan.from().type(), "to", plan.to().type()));
         return r;
     }
 
@@ -62,7 +63,7 @@ public final class MachineControl {
 
     public Lifecycle.Terminated terminate(Machine m, boolean keepDisk, ProgressListener progress) {
         Lifecycle.Terminated t = lifecycle.terminate(m, keepDisk, progress);
-        record("machine terminate", m, Map.of("keptVolumes", t.keptVolumes(), "deletedVolumes", t.deletedVolumes()));
+        record("machine terminate", m, Fields.of("keptVolumes", t.keptVolumes(), "deletedVolumes", t.deletedVolumes()));
         return t;
     }
 

@@ -8,6 +8,7 @@ import labcloud.cli.convert.DurationConverter;
 import labcloud.cli.output.Table;
 import labcloud.core.AuditLog;
 import labcloud.core.ExitCode;
+import labcloud.core.Fields;
 import labcloud.transfer.DataMover;
 import labcloud.transfer.Locations;
 import labcloud.transfer.MultipartCleanup;
@@ -50,7 +51,7 @@ public final class CleanupCommand extends BaseCommand {
             audit.put("aborted", stale.size() - failed);
             new AuditLog(env()).record("transfer.cleanup", audit);
         }
-        out().result(Map.of("uploads", stale, "applied", apply), t);
+        out().result(Fields.of("uploads", stale, "applied", apply), t);
         if (!apply && !stale.isEmpty()) out().info("dry run: nothing aborted; add --apply to abort them");
         stale.stream().filter(s -> s.error() != null).forEach(s -> out().warn("failed: " + s.key() + ": " + s.error()));
         return failed > 0 ? ExitCode.PARTIAL : ExitCode.OK;

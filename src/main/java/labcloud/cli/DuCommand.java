@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
+import labcloud.core.Fields;
 import labcloud.core.Sizes;
 import labcloud.transfer.Browser;
 import labcloud.transfer.Locations;
@@ -28,7 +29,7 @@ public final class DuCommand extends BaseCommand {
         Map<String, Object> classes = new LinkedHashMap<>();
         u.byStorageClass().forEach((c, v) -> {
             t.row(c, v[0], Sizes.format(v[1]), v[1]);
-            classes.put(c, Map.of("objects", v[0], "bytes", v[1]));
+            classes.put(c, Fields.of("objects", v[0], "bytes", v[1]));
         });
         t.total("total", u.objects(), Sizes.format(u.bytes()), u.bytes());
         Map<String, Object> json = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import labcloud.cli.output.Table;
 import labcloud.core.ExitCode;
+import labcloud.core.Fields;
 import labcloud.iam.IamPolicyCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ public final class IamPolicyCommand extends BaseCommand {
                     .map(a -> a.substring(0, a.indexOf(':'))).distinct().toList()));
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("commands", catalog.commands().stream().map(c -> Map.of("command", c.command(), "actions", c.actions())).toList());
+        json.put("commands", catalog.commands().stream().map(c -> Fields.of("command", c.command(), "actions", c.actions())).toList());
         out().result(json, t);
         out().info("labcloud iam-policy COMMAND prints a command's policy; --all prints one for every command");
         return ExitCode.OK;

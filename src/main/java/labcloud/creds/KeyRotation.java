@@ -10,6 +10,7 @@ import labcloud.aws.AwsSettings;
 import labcloud.core.AuditLog;
 import labcloud.core.Environment;
 import labcloud.core.ExitCode;
+import labcloud.core.Fields;
 import labcloud.core.LabcloudException;
 import labcloud.core.Redactor;
 import labcloud.core.UsageException;
@@ -122,7 +123,7 @@ public final class KeyRotation {
                     credentials.ini().set(s, "aws_secret_access_key", created.secretAccessKey());
                 }
                 credentials.save();
-                record("creds.rotate.write", plan, Map.of("accessKeyId", created.accessKeyId(),
+                record("creds.rotate.write", plan, Fields.of("accessKeyId", created.accessKeyId(),
                         "file", credentials.path().toString(), "profiles", plan.profilesUsingKey()));
                 int attempts = verify(plan);
                 try (AwsContext fresh = context(plan.section())) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labcloud.core.Fields;
 
 /** SARIF 2.1.0, as GitHub code scanning accepts it: one run, one rule per {@link Rule}, one result per finding. */
 public final class SarifReport {
@@ -22,7 +23,7 @@ public final class SarifReport {
             d.put("help", Map.of("text", rule.help() + " Remove it, rotate the key, keep keys in ~/.aws/credentials "
                     + "(labcloud creds import) and add the file to .gitignore."));
             d.put("defaultConfiguration", Map.of("level", "error"));
-            d.put("properties", Map.of("tags", List.of("security", "secrets"), "security-severity", "9.0"));
+            d.put("properties", Fields.of("tags", List.of("security", "secrets"), "security-severity", "9.0"));
             rules.add(d);
         }
         Map<String, Object> driver = new LinkedHashMap<>();
@@ -37,7 +38,7 @@ public final class SarifReport {
             region.put("startLine", Math.max(1, f.line()));
             region.put("startColumn", Math.max(1, f.column()));
             Map<String, Object> physical = new LinkedHashMap<>();
-            physical.put("artifactLocation", Map.of("uri", f.path(), "uriBaseId", "%SRCROOT%"));
+            physical.put("artifactLocation", Fields.of("uri", f.path(), "uriBaseId", "%SRCROOT%"));
             physical.put("region", region);
             Map<String, Object> res = new LinkedHashMap<>();
             res.put("ruleId", f.rule().id());
@@ -47,7 +48,7 @@ public final class SarifReport {
             res.put("locations", List.of(Map.of("physicalLocation", physical)));
             res.put("partialFingerprints", Map.of("labcloudFingerprint/v1", f.fingerprint()));
             if (f.commit() != null) {
-                res.put("properties", Map.of("commit", f.commit().id(), "author", f.commit().author(), "date", f.commit().date()));
+                res.put("properties", Fields.of("commit", f.commit().id(), "author", f.commit().author(), "date", f.commit().date()));
             }
             results.add(res);
         }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import labcloud.core.Fields;
 import labcloud.core.Json;
 import labcloud.core.UsageException;
 import labcloud.app.AdviceService;
@@ -320,7 +321,7 @@ public final class DashboardServer implements AutoCloseable {
         VIEWS.put("/api/resources", (m, st, q) -> q.get().page(m.data().resources()));
         VIEWS.put("/api/instances", (m, st, q) -> {
             ResourceQuery.Page p = q.get().withType(null).page(m.instances());
-            return Map.of("total", p.total(), "offset", p.offset(), "limit", p.limit(),
+            return Fields.of("total", p.total(), "offset", p.offset(), "limit", p.limit(),
                     "instances", p.resources().stream().map(m::instanceRow).toList());
         });
         VIEWS.put("/api/storage", (m, st, q) -> m.storage());
@@ -377,7 +378,7 @@ public final class DashboardServer implements AutoCloseable {
         if (ctx.path().startsWith("/api/") || !acceptsHtml(ctx)) {
             ctx.contentType("application/json");
             try {
-                ctx.result(Json.MAPPER.writeValueAsBytes(Map.of("error", message, "status", status)));
+                ctx.result(Json.MAPPER.writeValueAsBytes(Fields.of("error", message, "status", status)));
             } catch (Exception e) {
                 ctx.result("{\"error\":\"internal error\"}");
             }

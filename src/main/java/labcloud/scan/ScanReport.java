@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import labcloud.core.Fields;
 
 /** The JSON report (documented in the README); it is also the input of {@code --baseline}. */
 public final class ScanReport {
@@ -26,12 +27,7 @@ public final class ScanReport {
         summary.put("millis", r.millis());
         doc.put("summary", summary);
         List<Map<String, Object>> skipped = new ArrayList<>();
-        for (Skipped s : r.skipped()) {
-            Map<String, Object> m = new LinkedHashMap<>(); // Map.of's order changes from run to run
-            m.put("path", s.path());
-            m.put("reason", s.reason());
-            skipped.add(m);
-        }
+        for (Skipped s : r.skipped()) skipped.add(Fields.of("path", s.path(), "reason", s.reason()));
         doc.put("skipped", skipped);
         return doc;
     }

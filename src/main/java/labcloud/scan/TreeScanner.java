@@ -94,14 +94,14 @@ final class TreeScanner {
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
     /**
-     * This thread's buffer, grown to hold {@code size} bytes and one more (to notice a file that grew),
-     * keeping its first {@code filled} bytes. Grown only once a file is known not to be binary: an
-     * array is zeroed when made, and a large archive would have cost its size in fresh pages.
+     * This thread's buffer, grown to hold {@code size} bytes, keeping its first {@code filled} bytes.
+     * Grown only once a file is known not to be binary: an array is zeroed when made, and a large
+     * archive would have cost its size in fresh pages.
      */
     private byte[] buffer(long size, int filled) {
         byte[] b = buffers.get();
-        if (b.length < size + 1) {
-            byte[] bigger = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(size + 1, b.length * 2L))];
+        if (b.length < size) {
+            byte[] bigger = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(size, b.length * 2L))];
             System.arraycopy(b, 0, bigger, 0, filled);
             b = bigger;
             buffers.set(b);

@@ -1,6 +1,7 @@
 package labcloud.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tree scan reads each file in as few reads as it can (the head, then the rest, by the size the
  * listing saw): a key in the last bytes of a file must be found whatever the file's size is
- * beside the binary sniff and the read buffer, whether the listing is a walk or git's.
+ * beside the binary sniff and the read buffer, whether the listing is a walk or git's; a file that
+ * is not a regular file (a named pipe, a link to one) is never opened.
  */
 class TreeReadsTest {
     @TempDir
@@ -33,13 +35,17 @@ class TreeReadsTest {
             expected.add("size" + size + ".py");
         }
         Files.writeString(dir.resolve("empty.txt"), "");
+        // a named pipe and a link to it: opened, either would block the scan until a writer came
+        assertThat(new ProcessBuilder("mkfifo", dir.resolve("pipe").toString()).inheritIO().start().waitFor()).isZero();
+        Files.createSymbolicLink(dir.resolve("pipe-link"), dir.resolve("pipe"));
 
         for (boolean allFiles : new boolean[] {true, false}) {
             if (!allFiles) { // git's listing: the files' sizes are read when they are scanned
                 assertThat(new ProcessBuilder("git", "init", "-q", dir.toString()).inheritIO().start().waitFor()).isZero();
             }
             ScanOptions options = new ScanOptions(allFiles, 10L << 20, 2, java.util.Set.of());
-            ScanResult r = new TreeScanner(options).scan(dir, ProgressListener.NONE);
+            ScanResult r = assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+                    () -> new TreeScanner(options).scan(dir, ProgressListener.NONE));
             assertThat(r.findings()).extracting(Finding::path).as("all files: " + allFiles)
                     .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(r.skipped()).extracting(Skipped::path).as("all files: " + allFiles).isEmpty();

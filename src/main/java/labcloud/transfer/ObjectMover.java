@@ -234,12 +234,34 @@ final class ObjectMover {
         }
         String etag = to.store().objects().completeMultipartUpload(to.bucket(), to.key(), id, etags);
         if (w != null) w.finish();
-        if (Checksums.multipartCount(etag) > 0 && etags.values().stream().allMatch(Checksums::isPlainMd5)) {
+        // parts whose ETags are not their MD5s (SSE-KMS) leave nothing to check or remember
+        if (!etags.values().stream().allMatch(Checksums::isPlainMd5)) return;
+        if (Checksums.multipartCount(etag) > 0) {
             List<byte[]> md5s = etags.values().stream().map(t -> java.util.HexFormat.of().parseHex(t)).toList();
             if (!Checksums.multipartEtag(md5s).equalsIgnoreCase(etag)) {
                 throw new LabcloudException(ExitCode.FAILED, "checksum mismatch after multipart upload of " + to.display());
             }
-            if (localPath != null) digests.put(localPath, before, null, partSize, etag, crc);
+        }
+        if (localPath == null) return;
+        String listed = etagAsListed(to, etag, crc);
+        // A whole-object MD5 from the store is the file's MD5 as read: each part arrived with the MD5 sent for it.
+        if (Checksums.isPlainMd5(listed)) digests.put(localPath, before, listed.toLowerCase(java.util.Locale.ROOT), 0, null, crc);
+        else if (Checksums.multipartCount(etag) > 0) digests.put(localPath, before, null, partSize, etag, crc);
+    }
+
+    /**
+     * The ETag a listing will show for the object just completed. AWS lists the one its answer
+     * gave. Other stores may answer with the MD5 of the part MD5s and list the whole object's MD5
+     * (S3Proxy's filesystem backend): the file's remembered checksums would then not match the
+     * listing, and the next sync would read every large file again. A one-byte read tells; it is
+     * believed only if the object carries this upload's CRC32C (another writer may have replaced it).
+     */
+    private static String etagAsListed(Ref.S3 to, String completed, String crc) {
+        if (to.store().isAmazon() || Checksums.isPlainMd5(completed) || crc == null) return completed;
+        try (var d = to.store().objects().getRange(to.bucket(), to.key(), 0, 0, null)) {
+            return crc.equals(d.metadata().get(Checksums.CRC_METADATA)) && d.etag() != null ? d.etag() : completed;
+        } catch (IOException | RuntimeException e) {
+            return completed; // only the next sync's speed depends on it
         }
     }
 

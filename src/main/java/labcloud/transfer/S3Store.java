@@ -18,4 +18,9 @@ public record S3Store(String id, AwsContext aws, Supplier<S3Client> sdk, S3Objec
     public S3Client client() {
         return sdk.get();
     }
+
+    /** True for AWS S3 itself, not another store put in its place with an endpoint. */
+    public boolean isAmazon() {
+        return awsPriced && aws.endpoint("S3").isEmpty();
+    }
 }

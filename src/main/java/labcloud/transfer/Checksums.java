@@ -35,6 +35,15 @@ public final class Checksums {
         }
     }
 
+    /** From this many bytes on, NSS's MD5 (when the machine has it) saves more than its per-digest calls cost. */
+    static final long NSS_FROM_BYTES = 64 * 1024;
+
+    /** A fresh MD5 for an input of about {@code bytes}: through NSS when it is large and NSS is there ({@link NssMd5}). */
+    public static MessageDigest md5(long bytes) {
+        MessageDigest nss = bytes >= NSS_FROM_BYTES ? NssMd5.create() : null;
+        return nss != null ? nss : md5();
+    }
+
     private static MessageDigest newMd5() {
         try {
             return MessageDigest.getInstance("MD5");
@@ -81,12 +90,12 @@ public final class Checksums {
 
     /** MD5 (hex) and, if partSize &gt; 0, the multipart ETag of a local file, in one read. */
     public static FileDigest digest(Path file, long partSize) throws IOException {
-        MessageDigest whole = md5();
-        MessageDigest part = md5();
         CRC32C crc = new CRC32C();
         java.util.ArrayList<byte[]> parts = new java.util.ArrayList<>();
         long inPart = 0;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            MessageDigest whole = md5(ch.size());
+            MessageDigest part = md5(partSize);
             // sized to the file: a sync compares thousands of small files, a 1 MiB buffer each is pure GC work
             ByteBuffer buf = ByteBuffer.allocate((int) Math.max(8192, Math.min(ch.size(), 1 << 20)));
             while (ch.read(buf.clear()) > 0) {
@@ -107,10 +116,10 @@ public final class Checksums {
                     }
                 }
             }
+            if (inPart > 0) parts.add(part.digest());
+            return new FileDigest(hex(whole.digest()), partSize > 0 && parts.size() > 0 ? multipartEtag(parts) : null,
+                    crc32cBase64(crc.getValue()));
         }
-        if (inPart > 0) parts.add(part.digest());
-        return new FileDigest(hex(whole.digest()), partSize > 0 && parts.size() > 0 ? multipartEtag(parts) : null,
-                crc32cBase64(crc.getValue()));
     }
 
     public record FileDigest(String md5, String multipartEtag, String crc32c) {}

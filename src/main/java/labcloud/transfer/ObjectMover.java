@@ -141,7 +141,7 @@ final class ObjectMover {
     }
 
     private void putSmall(Ref.S3 to, byte[] data, Path localPath, DigestCache.Stamp before) {
-        byte[] md5 = Checksums.md5().digest(data);
+        byte[] md5 = Checksums.md5(data.length).digest(data);
         CRC32C crc = new CRC32C();
         crc.update(data);
         String crc32c = Checksums.crc32cBase64(crc.getValue());
@@ -209,7 +209,7 @@ final class ObjectMover {
                     byte[] data = budget.take(len);
                     try {
                         src.read(off, data);
-                        byte[] md5 = Checksums.md5().digest(data);
+                        byte[] md5 = Checksums.md5(data.length).digest(data);
                         String tag = to.store().objects().uploadPart(to.bucket(), to.key(), id, part, data, md5);
                         verifyEtag(to, tag, Checksums.hex(md5));
                         etags.put(part, tag);
@@ -370,7 +370,7 @@ final class ObjectMover {
                 // the CRC32C stored at upload settles it when there is one; MD5 runs 60x slower
                 String storedCrc = obj.metadata().get(Checksums.CRC_METADATA);
                 CRC32C crc = new CRC32C();
-                java.security.MessageDigest md5 = storedCrc != null ? null : Checksums.md5();
+                java.security.MessageDigest md5 = storedCrc != null ? null : Checksums.md5(size);
                 if (copyBody(in, ch, 0, size, buf, crc, md5) != size || in.read() >= 0) {
                     throw new IOException("the body of " + from.display() + " is not its listed size of " + size + " bytes");
                 }

@@ -51,7 +51,7 @@ final class ObjectMover {
     private final AtomicLong bytesMoved;
     /** Checksums of uploaded local files are remembered, so that the next sync need not read them again. */
     private final DigestCache digests;
-    private final java.util.Set<Path> madeDirectories = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> madeDirectories = new java.util.concurrent.ConcurrentHashMap<>();
 
     ObjectMover(TransferSettings settings, ByteBudget budget, ExecutorService pool, UploadJournal journal, AtomicLong bytesMoved,
                 DigestCache digests) {
@@ -325,7 +325,13 @@ final class ObjectMover {
                     verifyDownload(from, e.etag(), fd.md5(), null, fd.crc32c(), fd.multipartEtag());
                 }
             }
-            if (e.modified() != null) Files.setLastModifiedTime(partial, FileTime.from(e.modified()));
+            if (e.modified() != null) {
+                // access time too (as rclone does): with it left null, the JDK first reads the file's
+                // times to keep it, one system call more per file
+                FileTime t = FileTime.from(e.modified());
+                Files.getFileAttributeView(partial, java.nio.file.attribute.BasicFileAttributeView.class, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(t, t, null);
+            }
             try {
                 Files.move(partial, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException ex) {
@@ -340,11 +346,23 @@ final class ObjectMover {
     /**
      * Creates a download's directory once per run: Files.createDirectories on a directory that
      * exists costs two system calls and an exception, for each of 10,000 files in one directory.
+     * The first file of a new directory creates it while the others for it wait: side by side, each
+     * of them walked up the missing parents on its own (3,900 mkdir calls for a 5,000-file tree).
      */
     private void ensureDirectory(Path dir) throws IOException {
-        if (madeDirectories.contains(dir)) return;
-        Files.createDirectories(dir);
-        madeDirectories.add(dir);
+        if (madeDirectories.containsKey(dir)) return;
+        try {
+            madeDirectories.computeIfAbsent(dir, d -> {
+                try {
+                    Files.createDirectories(d);
+                    return Boolean.TRUE;
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            });
+        } catch (java.io.UncheckedIOException ex) {
+            throw ex.getCause();
+        }
     }
 
     /**

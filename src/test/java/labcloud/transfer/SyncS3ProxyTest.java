@@ -58,6 +58,11 @@ class SyncS3ProxyTest {
         try (var files = Files.walk(down)) {
             assertThat(files.filter(p -> p.toString().endsWith(".partial")).toList()).isEmpty();
         }
+        // each file carries its object's time, as the store lists it
+        for (var o : fx.s3().listObjectsV2(b -> b.bucket(fx.bucket).prefix("data/")).contents()) {
+            Path file = down.resolve(o.key().substring("data/".length()));
+            assertThat(Files.getLastModifiedTime(file).toInstant()).as(o.key()).isEqualTo(o.lastModified());
+        }
 
         CliResult again = fx.run("--output", "json", "sync", src.toString(), fx.url("data"));
         JsonNode j = TransferFixture.json(again);

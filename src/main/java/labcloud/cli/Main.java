@@ -70,6 +70,7 @@ public final class Main implements Runnable {
         int code = execute(Environment.system(), out, err, args);
         out.flush();
         err.flush();
+        if (code <= ExitCode.FINDINGS) AotTraining.loadFamilyClasses(); // only on the launcher's training runs
         System.exit(code);
     }
 

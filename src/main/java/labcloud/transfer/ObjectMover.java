@@ -344,8 +344,9 @@ final class ObjectMover {
     }
 
     /**
-     * Creates a download's directory once per run: Files.createDirectories on a directory that
-     * exists costs two system calls and an exception, for each of 10,000 files in one directory.
+     * Creates the directory of a download or a local copy once per run: Files.createDirectories on
+     * a directory that exists costs two system calls and an exception, for each of 10,000 files in
+     * one directory.
      * The first file of a new directory creates it while the others for it wait: side by side, each
      * of them walked up the missing parents on its own (3,900 mkdir calls for a 5,000-file tree).
      */
@@ -561,7 +562,7 @@ final class ObjectMover {
     }
 
     private void localCopy(Path from, Path to, ObjectEntry e) throws IOException {
-        Files.createDirectories(to.toAbsolutePath().getParent());
+        ensureDirectory(to.toAbsolutePath().getParent());
         Path partial = to.resolveSibling(to.getFileName() + LocalTree.PARTIAL_SUFFIX);
         try {
             Files.copy(from, partial, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);

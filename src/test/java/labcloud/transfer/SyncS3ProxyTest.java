@@ -73,6 +73,17 @@ class SyncS3ProxyTest {
     }
 
     @Test
+    void aLocalTreeSyncsIntoFoldersThatDoNotExistYet() throws Exception {
+        Path src = sampleTree();
+        fx.write("src/a/b/c/d/deeper.txt", "five folders down");
+        Path dst = fx.work.resolve("copy/of/src");
+        CliResult r = fx.run("--output", "json", "sync", src.toString(), dst.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(TransferFixture.json(r).path("copied").asLong()).isEqualTo(6);
+        assertThat(TransferFixture.tree(dst)).isEqualTo(TransferFixture.tree(src));
+    }
+
+    @Test
     void sameSizeEditIsDetectedBothWays() throws Exception {
         Path src = sampleTree();
         assertThat(fx.run("sync", src.toString(), fx.url("d")).exitCode()).isZero();
